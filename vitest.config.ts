@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const alias = {
+  '@icd/contracts': fileURLToPath(new URL('./libs/contracts/src/index.ts', import.meta.url)),
+  '@icd/terminology/testing': fileURLToPath(new URL('./libs/terminology/src/testing.ts', import.meta.url)),
+  '@icd/terminology': fileURLToPath(new URL('./libs/terminology/src/index.ts', import.meta.url)),
+  '@icd/detector': fileURLToPath(new URL('./libs/detector/src/index.ts', import.meta.url)),
+};
+
+const project = (name: string, root: string, timeout = 20_000) => ({
+  resolve: { alias },
+  test: {
+    name,
+    root,
+    include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
+    testTimeout: timeout,
+    hookTimeout: 180_000,
+  },
+});
+
+// One root config; each Nx project's `test` target runs its own project from here.
+export default defineConfig({
+  test: {
+    projects: [
+      project('contracts', 'libs/contracts'),
+      project('terminology', 'libs/terminology', 60_000),
+      project('detector', 'libs/detector', 60_000),
+      project('api', 'apps/api', 120_000),
+      project('worker', 'apps/worker', 120_000),
+      project('cli', 'apps/cli', 120_000),
+    ],
+  },
+});
