@@ -15,9 +15,14 @@ export interface OrderRow {
   longTitle: string;
 }
 
-/** One row of `icd10cm_order_addenda_YYYY.txt`. */
+/**
+ * One row of `icd10cm_order_addenda_YYYY.txt`. The file writes a revision as a `Revise from:` line
+ * followed by a `Revise to:` line; both become one `Revise` row holding the new values.
+ */
 export interface AddendaRow extends Omit<OrderRow, 'order'> {
   action: 'Add' | 'Delete' | 'Revise';
+  /** Only on `Revise` rows: the values of the `Revise from:` line, i.e. before the revision. */
+  revisedFrom?: Pick<OrderRow, 'billable' | 'shortTitle' | 'longTitle'>;
 }
 
 /** Instructional notes attached to a chapter, section or code in the Tabular List. */
@@ -38,6 +43,11 @@ export interface TabularNotes {
 export interface SeventhCharacter {
   char: string;
   description: string;
+  /**
+   * Terms the Tabular lists under this character (a `note` following its `extension`), e.g.
+   * `initial encounter for open fracture NOS` under S72 `B`. Absent when there are none.
+   */
+  inclusionTerms?: string[];
 }
 
 export interface TabularSection {
@@ -102,6 +112,11 @@ export interface IndexTerm {
   seeAlso?: string;
   /** `subcat` text where the Index gives one. */
   subcat?: string;
+  /**
+   * `seecat` text: the Index sends the coder to a Tabular category instead of giving a code, e.g.
+   * `M01` for `Arthritis, in, infectious disease NEC`. Absent when there is none.
+   */
+  seeCategory?: string;
   source: IndexSource;
 }
 

@@ -1,0 +1,11 @@
+# One image for the API and the worker; the command picks the role.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NX_DAEMON=false
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+# The CDC files are mounted at run time (ICD10CM_DATA_DIR); they are never baked into the image.
+ENV ICD10CM_DATA_DIR=/data/icd10cm ICD10CM_CACHE_DIR=/cache/terminology
+USER node
+CMD ["npx", "tsx", "apps/api/src/main.ts"]

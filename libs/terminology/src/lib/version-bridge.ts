@@ -1,0 +1,117 @@
+import { undotCode } from './code.js';
+import type { BridgedCode } from './model-types.js';
+
+/** What the bridge needs to know about the current code set. */
+export interface CurrentCodeSet {
+  has(code: string): boolean;
+  longTitle(code: string): string | undefined;
+  /** Undotted codes directly beneath `code`. */
+  childrenOf(code: string): readonly string[];
+}
+
+/**
+ * Carries codes written by an older Tabular, Index or table into the current code set.
+ *
+ * A code that still exists is kept (it may have become a header: resolving it to a billable
+ * child needs the text, so that is left to {@link resolveBillable}). A code that no longer exists
+ * goes to the code beneath its nearest surviving ancestor that carries the same title (a code that
+ * moved when its category was expanded), else to that ancestor itself.
+ */
+export function createVersionBridge(current: CurrentCodeSet, oldTitles: ReadonlyMap<string, string>) {
+  const cache = new Map<string, BridgedCode | null>();
+
+  function bridge(written: string): BridgedCode | null {
+    const code = undotCode(written);
+    let result = cache.get(code);
+    if (result === undefined) {
+      result = bridgeUncached(code);
+      cache.set(code, result);
+    }
+    return result;
+  }
+
+  function bridgeUncached(code: string): BridgedCode | null {
+    if (current.has(code)) return { code, method: 'exact' };
+    const ancestor = nearestAncestor(code);
+    if (!ancestor) return null;
+    const successor = findSameTitleBeneath(ancestor, oldTitles.get(code));
+    return successor ? { code: successor, method: 'successor' } : { code: ancestor, method: 'ancestor' };
+  }
+
+  function nearestAncestor(code: string): string | null {
+    for (let length = code.length - 1; length >= 3; length--) {
+      const prefix = code.slice(0, length);
+      if (current.has(prefix)) return prefix;
+    }
+    return null;
+  }
+
+  function findSameTitleBeneath(ancestor: string, title: string | undefined): string | null {
+    if (!title) return null;
+    const wanted = title.toLowerCase();
+    const queue = [...current.childrenOf(ancestor)];
+    while (queue.length > 0) {
+      const next = queue.shift() as string;
+      if (current.longTitle(next)?.toLowerCase() === wanted) return next;
+      queue.push(...current.childrenOf(next));
+    }
+    return null;
+  }
+
+  return { bridge };
+}
+
+export type VersionBridge = ReturnType<typeof createVersionBridge>;
+
+/** A step taken while resolving a header to a billable code. */
+export interface ResolutionStep {
+  from: string;
+  to: string;
+  why: 'unspecified child' | 'only child' | 'initial encounter' | 'first child';
+}
+
+export interface BillableResolution {
+  code: string;
+  steps: ResolutionStep[];
+}
+
+export interface BillableLookup extends CurrentCodeSet {
+  isBillable(code: string): boolean;
+}
+
+/**
+ * Walks from a header down to the billable code the classification uses when the documentation
+ * says nothing more: the child titled "unspecified", else the only child, else the initial
+ * encounter for seventh-character codes, else the first child (flagged in the steps so callers
+ * can lower their confidence).
+ */
+export function resolveBillable(codeSet: BillableLookup, code: string, seventh = 'A'): BillableResolution | null {
+  if (!codeSet.has(code)) return null;
+  const steps: ResolutionStep[] = [];
+  let current = code;
+  while (!codeSet.isBillable(current)) {
+    const step = chooseDefaultChild(codeSet, current, seventh);
+    if (!step) return null;
+    steps.push(step);
+    current = step.to;
+  }
+  return { code: current, steps };
+}
+
+function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: string): ResolutionStep | null {
+  const children = codeSet.childrenOf(code);
+  if (children.length === 0) return null;
+  if (children.length === 1) return { from: code, to: children[0], why: 'only child' };
+  const isSeventh = children.every((child) => child.length === 7) && code.length <= 6;
+  if (isSeventh) {
+    const initial = children.find((child) => child.endsWith(seventh));
+    if (initial) return { from: code, to: initial, why: 'initial encounter' };
+  }
+  const unspecified = children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? ''));
+  if (unspecified.length > 0) {
+    // Prefer the child that is unspecified in every respect ("...unspecified" at the end of the title).
+    const best = unspecified.find((child) => /unspecified\W*$/i.test(codeSet.longTitle(child) ?? '')) ?? unspecified[0];
+    return { from: code, to: best, why: 'unspecified child' };
+  }
+  return { from: code, to: children[0], why: 'first child' };
+}

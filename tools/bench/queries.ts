@@ -1,0 +1,1 @@
+export { EVERYDAY_QUERIES } from '../../libs/terminology/src/fixtures/everyday-queries.js';
