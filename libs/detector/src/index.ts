@@ -1,1 +1,51 @@
-export {};
+export {
+  StageOrderError,
+  createDetectorDoc,
+  requireStages,
+  withLayers,
+} from './lib/detector-doc.js';
+export type {
+  AssertionCue,
+  ContextCategory,
+  DetectorDoc,
+  DetectorMention,
+  DocLayers,
+  Expansion,
+  Section,
+  Sentence,
+  StageDiagnostic,
+  TextRange,
+  Token,
+  TokenKind,
+} from './lib/detector-doc.js';
+export type { NamedStage, Stage, StageDeps } from './lib/stage.js';
+export { rangesOverlap, sectionAt, sectionCategoryAt, sentenceAt } from './lib/doc-queries.js';
+export { assertionFromCues, createMention } from './lib/mentions.js';
+export { TEXT_STAGES, defaultStageDeps, runStages, runStagesOnDoc, stagesThrough } from './lib/pipeline.js';
+export { TOKENIZE_STAGE, tokenize, tokenizeText } from './lib/stages/tokenize.js';
+export { SECTIONIZE_STAGE, buildSections, findSectionHeaders, sectionize } from './lib/stages/sectionize.js';
+export type { SectionHeader } from './lib/stages/sectionize.js';
+export {
+  EXPAND_ABBREVIATIONS_STAGE,
+  expandAbbreviations,
+  isUpperCaseDocument,
+  resolveAbbreviationSense,
+} from './lib/stages/expand-abbreviations.js';
+export type { AbbreviationContext } from './lib/stages/expand-abbreviations.js';
+export { ASSERT_CONTEXT_STAGE, assertContext, findTriggers, scopeOfTrigger } from './lib/stages/assert-context.js';
+export type { ContextTrigger } from './lib/stages/assert-context.js';
+export { DEFAULT_RULE_FILES, loadDefaultRules, loadRulesFromFiles } from './lib/rules/detector-rules.js';
+export type { DetectorRules, RuleFilePaths } from './lib/rules/detector-rules.js';
+export { RuleFileError, readRuleFile } from './lib/rules/rule-file.js';
+export { parseSectionRules } from './lib/rules/section-rules.js';
+export type { SectionRule, SectionRules } from './lib/rules/section-rules.js';
+export { CONTEXT_CATEGORIES, CONTEXT_DIRECTIONS, parseContextRules } from './lib/rules/context-rules.js';
+export type { CompiledContextRule, ContextDirection, ContextRule, ContextRules } from './lib/rules/context-rules.js';
+export { parseAbbreviations } from './lib/rules/abbreviation-rules.js';
+export type {
+  AbbreviationEntry,
+  AbbreviationRules,
+  AbbreviationSense,
+  CompiledAbbreviation,
+  CompiledSense,
+} from './lib/rules/abbreviation-rules.js';

@@ -92,11 +92,15 @@ class IndexTreeNavigator implements IndexNavigator {
   }
 
   navigate(mainTerm: string, modifiers: string[]): NavigationResult {
+    // Every strictly matching main term competes (with both Indexes in one array, `Failure` is exact
+    // in the External Cause Index but `Failure, failed` is the one with `heart`); loose ones only
+    // when nothing matches strictly. Ties go to the better-ranked, then the earlier term.
     const ranked = this.tree.mainTermsMatching(normalizedKey(mainTerm), LOOSE_RANK);
-    const best = ranked.filter(([, rank]) => rank === ranked[0]?.[1]).map(([id]) => id);
-    if (best.length === 0) return { path: [], followed: [], unmatched: [...modifiers], complete: false };
+    const strict = ranked.filter(([, rank]) => rank <= STRICT_RANK);
+    const candidates = (strict.length > 0 ? strict : ranked).map(([id]) => id);
+    if (candidates.length === 0) return { path: [], followed: [], unmatched: [...modifiers], complete: false };
     const pending = modifiers.map((text, order) => toPending(text, order));
-    const walk = this.bestWalk(best, pending, new Set(), -1, { branches: MAX_BRANCHES });
+    const walk = this.bestWalk(candidates, pending, new Set(), -1, { branches: MAX_BRANCHES });
     return this.toResult(walk);
   }
 

@@ -1,10 +1,10 @@
-import type { IndexSource } from './sources/source-types.js';
-
 /**
  * How a coder's words are compared with Alphabetic Index titles, and how the Index's own
  * cross-reference text is read. Kept apart from the navigator so the matching rules can be tested
  * and tuned on their own.
  */
+
+import type { IndexSource } from './sources/source-types.js';
 
 /**
  * Subterms that only join a term to its combination subterms: the Index lists e.g. `Diabetes, type 2,
@@ -27,12 +27,18 @@ export interface TitleForms {
   full: string;
   /** Alternatives the title lists (`Diabetes, diabetic`), and the title without `NEC`/`NOS`. */
   variants: string[];
-  /** Last-resort forms: the first part of a qualified title (`Fracture` for `Fracture, traumatic`), the title without a leading connector (`heart failure` for `with heart failure`). */
+  /**
+   * Last-resort forms: a part of a qualified title (`Fracture` for `Fracture, traumatic`, `subacute`
+   * for `acute, subacute`), the title without a leading connector (`heart failure` for `with heart
+   * failure`), an abbreviation or expansion given as the only nonessential modifier (`E. coli`).
+   */
   loose: string[];
   /** The comma-separated parts of the title (`findings`, `abnormal`, `inconclusive`...). */
   parts: string[];
   /** Words of the nonessential modifiers, which a query may include or leave out. */
   nemodWords: ReadonlySet<string>;
+  /** Words of the title and its variants: a query word among them is never set aside as nonessential. */
+  titleWords: ReadonlySet<string>;
 }
 
 const QUALIFIER_WORDS = new Set(['nec', 'nos']);
@@ -137,13 +143,16 @@ export function titleForms(title: string, nemod: string): TitleForms {
     const unqualified = form.split(' ').filter((word) => !QUALIFIER_WORDS.has(word)).join(' ');
     if (unqualified !== form && unqualified.length > 0) variants.push(unqualified);
   }
-  const loose = [listed.length === 0 && parts.length > 1 ? head : undefined, droppedConnector(full), synonymOf(title, nemod)];
+  // Any part of a qualified title (`acute, subacute`) may be what the coder says, as a last resort.
+  const qualifiedParts = listed.length === 0 && parts.length > 1 ? parts : [];
+  const loose = [...qualifiedParts, droppedConnector(full), synonymOf(title, nemod)];
   return {
     full,
     variants,
     loose: loose.filter((form): form is string => form !== undefined && form.length > 0),
     parts,
     nemodWords: new Set(normalizeWords(nemod)),
+    titleWords: new Set([full, ...variants].join(' ').split(' ')),
   };
 }
 
@@ -156,11 +165,13 @@ export function matchRank(query: string, forms: TitleForms): MatchRank | undefin
   if (query.length === 0) return undefined;
   if (query === forms.full) return 0;
   if (forms.variants.includes(query)) return 1;
-  const titleWords = new Set([forms.full, ...forms.variants].join(' ').split(' '));
-  const essential = query
-    .split(' ')
-    .filter((word) => titleWords.has(word) || !forms.nemodWords.has(word))
-    .join(' ');
+  const essential =
+    forms.nemodWords.size === 0
+      ? query
+      : query
+          .split(' ')
+          .filter((word) => forms.titleWords.has(word) || !forms.nemodWords.has(word))
+          .join(' ');
   if (essential !== query && (essential === forms.full || forms.variants.includes(essential))) return 2;
   if (forms.loose.includes(query) || forms.loose.includes(essential)) return 3;
   return [forms.full, ...forms.variants].some((form) => form.startsWith(`${query} `)) ? 3 : undefined;

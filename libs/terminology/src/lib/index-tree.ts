@@ -1,7 +1,6 @@
 import type { IndexTerm } from './sources/source-types.js';
 import {
   isConnectorTitle,
-  splitInstruction as splitTitleInstruction,
   matchRank,
   normalizedKey,
   splitInstruction,
@@ -21,6 +20,8 @@ export interface Pending {
   connector: boolean;
   /** Position in the list it came from, so a walk can prefer the coder's (or the reference's) order. */
   order: number;
+  /** `with heart failure` -> `with` + `heart failure`; absent when the modifier starts with no connector. */
+  leading?: { connector: string; rest: string };
 }
 
 /** What a finished walk leaves: modifiers not placed, and how many were only satisfied loosely. */
@@ -39,21 +40,30 @@ export interface Step {
 /** A title prepared for matching, with any `- code to ...` instruction split off. */
 export interface PreparedTitle extends TitleForms {
   instruction?: string;
+  /** The title is a connector such as `with`. */
+  connector: boolean;
 }
 
-/** Strict ranks are tried everywhere before loose ones, so a loose match never hides a proper one. */
-export const STRICT_RANK: MatchRank = 2;
 /** The title or one of the variants it lists, nothing set aside. */
 export const VARIANT_RANK: MatchRank = 1;
+/** Strict ranks are tried everywhere before loose ones, so a loose match never hides a proper one. */
+export const STRICT_RANK: MatchRank = 2;
+/** Last-resort forms, see `TitleForms.loose`. */
 export const LOOSE_RANK: MatchRank = 3;
+
+/** Cached match answers (per cache) before the cache starts over. */
+const MATCH_CACHE_SIZE = 100_000;
 
 /** Connectors entered only when the coder names them: they negate. */
 const NEGATING_CONNECTORS = new Set(['without']);
 
 /** Builds a {@link Pending} from modifier text; a copied Index title loses its `- code to ...` instruction. */
 export function toPending(text: string, order: number): Pending {
-  const { title } = splitTitleInstruction(text);
-  return { text, key: normalizedKey(title), connector: isConnectorTitle(title), order };
+  const { title } = splitInstruction(text);
+  const pending: Pending = { text, key: normalizedKey(title), connector: isConnectorTitle(title), order };
+  const leading = splitLeadingConnector(title);
+  if (leading) pending.leading = leading;
+  return pending;
 }
 
 /**
@@ -63,8 +73,11 @@ export function toPending(text: string, order: number): Pending {
 export class IndexTree {
   readonly mainIds: number[] = [];
   private readonly childIds: number[][];
-  private readonly prepared = new Map<number, PreparedTitle>();
+  private readonly prepared: (PreparedTitle | undefined)[] = [];
   private mainByFirstWord?: Map<string, number[]>;
+  /** Subterms matching a key, by `termId` and key: a walk asks the same question on every branch. */
+  private readonly childMatchCache = new Map<string, { id: number; rank: MatchRank }[]>();
+  private readonly mainMatchCache = new Map<string, [number, MatchRank][]>();
 
   constructor(readonly terms: IndexTerm[]) {
     // Positions, not `term.id`, so a merged array of both Indexes works as long as parents point by position.
@@ -75,16 +88,18 @@ export class IndexTree {
     });
   }
 
+  /** The title of the term at `id`, prepared for matching on first use. */
   title(id: number): PreparedTitle {
-    let prepared = this.prepared.get(id);
+    let prepared = this.prepared[id];
     if (!prepared) {
       const { title, instruction } = splitInstruction(this.terms[id].title);
-      prepared = { ...titleForms(title, this.terms[id].nemod), instruction };
-      this.prepared.set(id, prepared);
+      prepared = { ...titleForms(title, this.terms[id].nemod), instruction, connector: isConnectorTitle(title) };
+      this.prepared[id] = prepared;
     }
     return prepared;
   }
 
+  /** Position of the main term above the term at `id`. */
   mainTermOf(id: number): number {
     let current = id;
     while (this.terms[current].parent >= 0) current = this.terms[current].parent;
@@ -93,14 +108,20 @@ export class IndexTree {
 
   /** Main terms matching a normalized key, best rank first, then in Index order. */
   mainTermsMatching(key: string, maxRank: MatchRank): [number, MatchRank][] {
-    const ranked: [number, MatchRank][] = [];
-    // Any query word may be the first essential one (the others being nonessential modifiers).
-    const candidates = new Set(key.split(' ').flatMap((word) => this.mainTermsStartingWith(word)));
-    for (const id of candidates) {
-      const rank = matchRank(key, this.title(id));
-      if (rank !== undefined && rank <= maxRank) ranked.push([id, rank]);
+    let ranked = this.mainMatchCache.get(key);
+    if (!ranked) {
+      ranked = [];
+      // Any query word may be the first essential one (the others being nonessential modifiers).
+      const candidates = new Set(key.split(' ').flatMap((word) => this.mainTermsStartingWith(word)));
+      for (const id of candidates) {
+        const rank = matchRank(key, this.title(id));
+        if (rank !== undefined) ranked.push([id, rank]);
+      }
+      ranked.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+      if (this.mainMatchCache.size >= MATCH_CACHE_SIZE) this.mainMatchCache.clear();
+      this.mainMatchCache.set(key, ranked);
     }
-    return ranked.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    return ranked.filter(([, rank]) => rank <= maxRank);
   }
 
   /** Every form of a title starts with one of its words, so bucketing by first word finds all candidates. */
@@ -148,15 +169,30 @@ export class IndexTree {
    */
   matchChild(termId: number, key: string, maxRank: MatchRank, written?: string): number | undefined {
     const literal = written?.trim().toLowerCase();
-    let best: { id: number; rank: number } | undefined;
-    for (const id of this.childIds[termId]) {
-      const rank = matchRank(key, this.title(id));
-      if (rank === undefined || rank > maxRank) continue;
+    let best: { id: number; score: number } | undefined;
+    for (const { id, rank } of this.childMatches(termId, key)) {
+      if (rank > maxRank) continue;
       // Half a rank for not being written alike keeps the ranks themselves in charge.
       const score = rank + (this.terms[id].title.toLowerCase() === literal ? 0 : 0.5);
-      if (!best || score < best.rank) best = { id, rank: score };
+      if (!best || score < best.score) best = { id, score };
     }
     return best?.id;
+  }
+
+  private childMatches(termId: number, key: string): { id: number; rank: MatchRank }[] {
+    const cacheKey = `${termId} ${key}`;
+    let matches = this.childMatchCache.get(cacheKey);
+    if (!matches) {
+      matches = [];
+      for (const id of this.childIds[termId]) {
+        const rank = matchRank(key, this.title(id));
+        if (rank !== undefined) matches.push({ id, rank });
+      }
+      // Bounded: a long-lived navigator answering many queries must not grow without limit.
+      if (this.childMatchCache.size >= MATCH_CACHE_SIZE) this.childMatchCache.clear();
+      this.childMatchCache.set(cacheKey, matches);
+    }
+    return matches;
   }
 
   /**
@@ -188,7 +224,7 @@ export class IndexTree {
     if (modifier.connector) return undefined;
     const child = this.matchChild(termId, modifier.key, maxRank, modifier.text);
     if (child !== undefined) return { ids: [child], used: [i] };
-    const leading = splitLeadingConnector(modifier.text);
+    const { leading } = modifier;
     const connector = leading && this.matchChild(termId, leading.connector, maxRank);
     const grandchild = leading && connector !== undefined ? this.matchChild(connector, leading.rest, maxRank) : undefined;
     return connector !== undefined && grandchild !== undefined ? { ids: [connector, grandchild], used: [i] } : undefined;
@@ -203,7 +239,7 @@ export class IndexTree {
     const namedAt = (id: number): number =>
       remaining.findIndex((p) => p.connector && matchRank(p.key, this.title(id)) !== undefined);
     const connectors = this.childIds[termId]
-      .filter((id) => isConnectorTitle(this.terms[id].title))
+      .filter((id) => this.title(id).connector)
       .map((id) => ({ id, namedAt: namedAt(id) }))
       .filter(({ id, namedAt: at }) => at >= 0 || !NEGATING_CONNECTORS.has(this.title(id).full))
       .sort((a, b) => Number(b.namedAt >= 0) - Number(a.namedAt >= 0));

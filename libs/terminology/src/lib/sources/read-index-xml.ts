@@ -92,7 +92,6 @@ async function feedParser(parser: SaxesParser<{ xmlns: false; position: true }>,
 class IndexFileBuilder {
   readonly file: ParsedIndexFile = { version: '', headings: new Map(), entries: [] };
   private readonly open: OpenElement[] = [];
-  private sawRoot = false;
 
   constructor(private readonly fail: (message: string) => never) {}
 
@@ -113,13 +112,8 @@ class IndexFileBuilder {
     if (element?.sink) element.sink.push(text);
   }
 
-  end(): void {
-    if (!this.sawRoot) this.fail('empty document');
-  }
-
   private checkRoot(name: string): void {
     if (name !== ROOT_ELEMENT) this.fail(`root element is <${name}>, expected <${ROOT_ELEMENT}>`);
-    this.sawRoot = true;
   }
 
   private describe(tag: SaxesTagPlain, parent: OpenElement | undefined): OpenElement {
@@ -214,8 +208,8 @@ export async function parseIndexShapedXml(input: XmlInput): Promise<ParsedIndexF
   parser.on('opentag', (tag) => builder.openTag(tag));
   parser.on('closetag', () => builder.closeTag());
   parser.on('text', (text) => builder.text(text));
+  parser.on('cdata', (text) => builder.text(text));
   await feedParser(parser, input);
-  builder.end();
   return builder.file;
 }
 

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Longest text accepted, in UTF-16 code units (about 5 MB of English). Far above any clinical
+ * note; it bounds the work one request can cause.
+ */
+export const MAX_TEXT_LENGTH = 5_000_000;
+
+/** Options that shape a detection. Unknown keys are rejected so that a typo is not silently ignored. */
+export const DetectionOptionsSchema = z.strictObject({
+  /** Return every mention, coded or not, beside the codes. */
+  includeMentions: z.boolean().optional(),
+  /** Drop codes scored below this. */
+  minScore: z.number().min(0).max(1).optional(),
+  /** Only code mentions in these section categories (snake_case, e.g. `assessment_and_plan`). */
+  sections: z.array(z.string().min(1)).optional(),
+});
+
+/** Options that shape a detection. */
+export type DetectionOptions = z.infer<typeof DetectionOptionsSchema>;
+
+/** One document submitted for coding. */
+export const DetectionRequestSchema = z.strictObject({
+  /** The clinical text (PHI): evidence offsets index into it exactly as submitted. */
+  text: z.string().max(MAX_TEXT_LENGTH),
+  /** Caller's own identifier for the document, echoed back, never interpreted. */
+  externalId: z.string().min(1).max(256).optional(),
+  options: DetectionOptionsSchema.optional(),
+});
+
+/** One document submitted for coding. */
+export type DetectionRequest = z.infer<typeof DetectionRequestSchema>;

@@ -1,0 +1,65 @@
+import type { Terminology } from '@icd/terminology';
+import { entriesFromTerminology } from './terminology-entries.js';
+
+/** Where a dictionary entry comes from; also how much a match on it says about the code. */
+export type EntrySource = 'index' | 'title' | 'inclusion' | 'neoplasm' | 'lexicon';
+
+/** A way the text may name a code: a bag of word stems that must all appear close together in one sentence. */
+export interface DictionaryEntry {
+  readonly id: number;
+  /** Distinct content stems, in the order the phrase gives them. */
+  readonly stems: readonly string[];
+  /** Undotted code, possibly a header that resolution narrows down. */
+  readonly code: string;
+  readonly source: EntrySource;
+  /** The Index path, title or phrase, for the rationale shown to the coder. */
+  readonly display: string;
+  /** How often, a priori, a match on this entry is a code a coder would assign: 0..1. */
+  readonly prior: number;
+}
+
+/** Entries indexed by their rarest stem, so a sentence only checks entries one of its words can start. */
+export interface TermDictionary {
+  readonly entries: readonly DictionaryEntry[];
+  readonly byAnchor: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface EntryDraft {
+  stems: string[];
+  code: string;
+  source: EntrySource;
+  display: string;
+  prior: number;
+}
+
+/**
+ * Builds the dictionary from the terminology (Index paths, titles, inclusion terms, Neoplasm Table)
+ * and any extra drafts, such as phrasings mined from training cases. Duplicate (stems, code)
+ * pairs keep the draft with the highest prior.
+ */
+export function buildTermDictionary(terminology: Terminology, extra: readonly EntryDraft[] = []): TermDictionary {
+  const drafts = [...entriesFromTerminology(terminology), ...extra];
+  const unique = new Map<string, EntryDraft>();
+  for (const draft of drafts) {
+    if (draft.stems.length === 0) continue;
+    const key = `${[...draft.stems].sort().join(' ')}|${draft.code}`;
+    const seen = unique.get(key);
+    if (!seen || seen.prior < draft.prior) unique.set(key, draft);
+  }
+  const entries = [...unique.values()].map((draft, id) => ({ ...draft, id }));
+  return { entries, byAnchor: indexByRarestStem(entries) };
+}
+
+function indexByRarestStem(entries: readonly DictionaryEntry[]): Map<string, number[]> {
+  const frequency = new Map<string, number>();
+  for (const entry of entries) for (const stem of entry.stems) frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+  const byAnchor = new Map<string, number[]>();
+  for (const entry of entries) {
+    let anchor = entry.stems[0];
+    for (const stem of entry.stems) if ((frequency.get(stem) ?? 0) < (frequency.get(anchor) ?? 0)) anchor = stem;
+    const list = byAnchor.get(anchor);
+    if (list) list.push(entry.id);
+    else byAnchor.set(anchor, [entry.id]);
+  }
+  return byAnchor;
+}

@@ -1,0 +1,84 @@
+import type { CompiledTerminology, Terminology } from '@icd/terminology';
+import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
+import { contentStems } from './stems.js';
+import type { EntryDraft } from './term-dictionary.js';
+
+/** A priori share of matches that name a code a coder assigns, by source, before calibration on train. */
+const SOURCE_PRIOR = { index: 0.5, inclusion: 0.45, title: 0.4, neoplasm: 0.5 } as const;
+
+/** Longer entries seldom match whole in free text and only cost memory. */
+const MAX_ENTRY_STEMS = 8;
+
+/** Dictionary drafts for every way the terminology names a code. */
+export function entriesFromTerminology(terminology: Terminology): EntryDraft[] {
+  const model = terminology.compiled;
+  return [...indexEntries(model), ...titleEntries(model), ...inclusionEntries(model), ...neoplasmEntries(model)].filter(
+    (draft) => draft.stems.length > 0 && draft.stems.length <= MAX_ENTRY_STEMS,
+  );
+}
+
+/** Main terms list variants after a comma (`Diabetes, diabetic`, `Fracture, traumatic`): the first names the condition. */
+function mainTermWords(title: string): string {
+  return title.split(',')[0];
+}
+
+function indexEntries(model: CompiledTerminology): EntryDraft[] {
+  const drafts: EntryDraft[] = [];
+  const pathStems: string[][] = [];
+  model.indexTerms.forEach((term, termId) => {
+    const own = contentStems(term.parent < 0 ? mainTermWords(term.title) : term.title);
+    const parentStems = term.parent < 0 ? [] : pathStems[term.parent];
+    const stems = [...new Set([...parentStems, ...own])];
+    pathStems[termId] = stems;
+    const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
+    if (!code || term.source !== 'index') return;
+    drafts.push({ stems, code, source: 'index', display: indexDisplay(model, termId), prior: SOURCE_PRIOR.index });
+  });
+  return drafts;
+}
+
+function indexDisplay(model: CompiledTerminology, termId: number): string {
+  const titles: string[] = [];
+  for (let id = termId; id >= 0; id = model.indexTerms[id].parent) titles.unshift(model.indexTerms[id].title);
+  return `Index: ${titles.join(' > ')}`;
+}
+
+function titleEntries(model: CompiledTerminology): EntryDraft[] {
+  // Seventh-character codes repeat their base title with the encounter: resolution picks those.
+  return model.codes
+    .filter((code) => code.code.length < 7)
+    .map((code) => ({ stems: contentStems(code.longTitle), code: code.code, source: 'title' as const, display: `Title: ${code.longTitle}`, prior: SOURCE_PRIOR.title }));
+}
+
+function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
+  return Object.entries(model.notes).flatMap(([code, notes]) =>
+    notes.inclusionTerms.map((text) => ({ stems: contentStems(text), code, source: 'inclusion' as const, display: `Inclusion term: ${text}`, prior: SOURCE_PRIOR.inclusion })),
+  );
+}
+
+/** Site path plus a behaviour marker (`#malignant`...) that morphology words in the text stand for. */
+function neoplasmEntries(model: CompiledTerminology): EntryDraft[] {
+  const tableIndex = model.tables.findIndex((table) => table.kind === 'neoplasm');
+  if (tableIndex < 0) return [];
+  const table = model.tables[tableIndex];
+  const drafts: EntryDraft[] = [];
+  const pathStems: string[][] = [];
+  table.rows.forEach((row, rowId) => {
+    const own = row.parent < 0 ? [] : contentStems(row.title);
+    const stems = [...new Set([...(row.parent < 0 ? [] : pathStems[row.parent]), ...own])];
+    pathStems[rowId] = stems;
+    if (stems.length === 0) return;
+    model.tableCellCodes[tableIndex][rowId].forEach((code, column) => {
+      const marker = NEOPLASM_COLUMN_MARKERS[column];
+      if (!code || !marker) return;
+      drafts.push({
+        stems: [marker, ...stems],
+        code,
+        source: 'neoplasm',
+        display: `Neoplasm Table: ${row.title} (${table.headings[column]})`,
+        prior: SOURCE_PRIOR.neoplasm,
+      });
+    });
+  });
+  return drafts;
+}

@@ -1,0 +1,34 @@
+import { AFFIRMED_ASSERTION } from '@icd/contracts';
+import { describe, expect, it } from 'vitest';
+import { assertionFromCues, createMention } from './mentions.js';
+
+describe('createMention', () => {
+  const doc = { text: 'PMH: asthma', sections: [{ category: 'past_medical_history', begin: 0, end: 11, header: { begin: 0, end: 3, text: 'PMH' } }] };
+
+  it('fills in text, section and an affirmed assertion', () => {
+    expect(createMention(doc, { begin: 5, end: 11 })).toEqual({
+      begin: 5,
+      end: 11,
+      text: 'asthma',
+      section: 'past_medical_history',
+      assertion: AFFIRMED_ASSERTION,
+      assertionCues: [],
+    });
+  });
+
+  it('rejects a range outside the text, without quoting the text', () => {
+    expect(() => createMention(doc, { begin: 5, end: 40 })).toThrow(/\[5, 40\) is not a span of a 11-character text/);
+    expect(() => createMention(doc, { begin: 6, end: 5 })).toThrow(RangeError);
+    expect(() => createMention(doc, { begin: 0.5, end: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('assertionFromCues', () => {
+  it('sets one flag per category', () => {
+    const assertion = assertionFromCues([
+      { source: 'trigger', category: 'NEGATED_EXISTENCE', literal: 'no', begin: 0, end: 2 },
+      { source: 'section', category: 'FAMILY', section: 'family_history' },
+    ]);
+    expect(assertion).toEqual({ ...AFFIRMED_ASSERTION, negated: true, family: true });
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Finds clinical abbreviations and picks a sense for each from its context. It only adds the
+ * `expansions` layer: `text` is never rewritten, so every offset stays valid and a later
+ * term-matching stage can match an expansion in place of the span it covers.
+ */
+import type { DetectorDoc, Expansion, Section, TextRange } from '../detector-doc.js';
+import { requireStages, withLayers } from '../detector-doc.js';
+import { sectionAt, sentenceAt } from '../doc-queries.js';
+import type { AbbreviationRules, CompiledAbbreviation, CompiledSense } from '../rules/abbreviation-rules.js';
+import type { CombinedMatch } from '../text-patterns.js';
+import type { Stage } from '../stage.js';
+import { SECTIONIZE_STAGE } from './sectionize.js';
+import { TOKENIZE_STAGE } from './tokenize.js';
+
+/** Name the expand-abbreviations stage records in `doc.completedStages`. */
+export const EXPAND_ABBREVIATIONS_STAGE = 'expand-abbreviations';
+
+/** Weights of the evidence for a sense: being the header beats the section, which beats one cue word. */
+const HEADER_WEIGHT = 10;
+const SECTION_WEIGHT = 2;
+const CUE_WEIGHT = 1;
+
+/** What around an abbreviation can point to one of its senses. */
+export interface AbbreviationContext {
+  readonly text: string;
+  readonly span: TextRange;
+  /** The sentence, or failing that the span itself. */
+  readonly sentence: TextRange;
+  /** The sentences before and after as well, for when the sentence alone says nothing. */
+  readonly neighbourhood: TextRange;
+  readonly section: Section | null;
+}
+
+function countCues(sense: CompiledSense, text: string, range: TextRange): number {
+  return new Set(sense.cues.matchAll(text, range.begin, range.end).map((match) => match.value)).size;
+}
+
+function scoreSense(sense: CompiledSense, context: AbbreviationContext, range: TextRange): number {
+  const { section, span } = context;
+  const isHeader = section?.header != null && span.begin >= section.header.begin && span.end <= section.header.end;
+  let score = isHeader && sense.header ? HEADER_WEIGHT : 0;
+  if (section?.category != null && sense.sections.has(section.category)) score += SECTION_WEIGHT;
+  return score + CUE_WEIGHT * countCues(sense, context.text, range);
+}
+
+function bestSense(senses: readonly CompiledSense[], context: AbbreviationContext, range: TextRange) {
+  let best = { sense: senses[0], score: scoreSense(senses[0], context, range) };
+  for (const sense of senses.slice(1)) {
+    const score = scoreSense(sense, context, range);
+    if (score > best.score) best = { sense, score };
+  }
+  return best;
+}
+
+/**
+ * The sense of `entry` that its context points to: the header sense when the abbreviation is a
+ * section header, else the sense with the most weight from the section and from cue words in the
+ * sentence (then the neighbouring sentences), else the first, most common, sense.
+ */
+export function resolveAbbreviationSense(entry: CompiledAbbreviation, context: AbbreviationContext): CompiledSense {
+  if (entry.senses.length === 1) return entry.senses[0];
+  const inSentence = bestSense(entry.senses, context, context.sentence);
+  if (inSentence.score > 0) return inSentence.sense;
+  return bestSense(entry.senses, context, context.neighbourhood).sense;
+}
+
+/** Non-overlapping matches of both spelling patterns: the earlier, then the longer, wins. */
+function findAbbreviations(text: string, rules: AbbreviationRules): CombinedMatch<CompiledAbbreviation>[] {
+  const found = [...rules.caseSensitive.matchAll(text), ...rules.caseInsensitive.matchAll(text)];
+  found.sort((a, b) => a.begin - b.begin || b.end - a.end);
+  const kept: CombinedMatch<CompiledAbbreviation>[] = [];
+  for (const match of found) {
+    if (kept.length === 0 || match.begin >= kept[kept.length - 1].end) kept.push(match);
+  }
+  return kept;
+}
+
+function contextOf(doc: DetectorDoc, span: TextRange): AbbreviationContext {
+  const sentence = sentenceAt(doc, span.begin);
+  const range = sentence ?? span;
+  const previous = sentence && sentence.index > 0 ? doc.sentences[sentence.index - 1] : null;
+  const next = sentence && sentence.index + 1 < doc.sentences.length ? doc.sentences[sentence.index + 1] : null;
+  const neighbourhood = { begin: previous?.begin ?? range.begin, end: next?.end ?? range.end };
+  return { text: doc.text, span, sentence: range, neighbourhood, section: sectionAt(doc, span.begin) };
+}
+
+/** Below this share of lower-case letters a document is taken as written in capitals. */
+const UPPER_CASE_DOCUMENT_RATIO = 0.1;
+
+/**
+ * True for a document written in capitals (legacy systems, dictation): there case says nothing,
+ * so spellings that must match case (`AS`, `ALL`) are not trusted. Counting ASCII letters suffices
+ * for English notes and keeps the check linear.
+ */
+export function isUpperCaseDocument(text: string): boolean {
+  let lower = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) lower += 1;
+    else if (code >= 65 && code <= 90) upper += 1;
+  }
+  return upper > 0 && lower / (lower + upper) < UPPER_CASE_DOCUMENT_RATIO;
+}
+
+/** Stage: fills `expansions`. Needs tokenize (sentences) and sectionize. */
+export const expandAbbreviations: Stage = (doc: DetectorDoc, deps) => {
+  requireStages(doc, EXPAND_ABBREVIATIONS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE]);
+  const expansions: Expansion[] = [];
+  const trustCase = !isUpperCaseDocument(doc.text);
+  for (const { begin, end, value: entry } of findAbbreviations(doc.text, deps.rules.abbreviations)) {
+    if (entry.caseSensitive && !trustCase) continue;
+    const context = contextOf(doc, { begin, end });
+    const sense = resolveAbbreviationSense(entry, context);
+    expansions.push({
+      begin,
+      end,
+      text: doc.text.slice(begin, end),
+      abbreviation: entry.abbreviation,
+      expansion: sense.expansion,
+      ambiguous: entry.senses.length > 1,
+    });
+  }
+  return withLayers(doc, EXPAND_ABBREVIATIONS_STAGE, { expansions });
+};

@@ -1,0 +1,90 @@
+/**
+ * Finds section headers at line starts and tiles the text into sections. Headers are recognised
+ * only where notes put them, at the start of a line (after indentation and bullets) and followed
+ * by a colon or by the end of the line, so a header word inside a sentence never opens a section.
+ */
+import type { DetectorDoc, Section } from '../detector-doc.js';
+import { withLayers } from '../detector-doc.js';
+import type { SectionRules } from '../rules/section-rules.js';
+import type { Stage } from '../stage.js';
+
+/** Name the sectionize stage records in `doc.completedStages`. */
+export const SECTIONIZE_STAGE = 'sectionize';
+
+/** A header found in the text. */
+export interface SectionHeader {
+  readonly category: string;
+  readonly begin: number;
+  readonly end: number;
+}
+
+const LINE_BREAK = /\r\n?|[\n\u2028\u2029\u0085]/g;
+/** Indentation, then optional bullets or numbering, then indentation again. */
+const LINE_PREFIX = /[ \t]*(?:(?:[-*•#>]+|\d{1,2}[.)])[ \t]*)?/y;
+/**
+ * What may follow a header: a short parenthetical (`(HPI)`), markdown emphasis, then a colon or
+ * nothing up to the line end.
+ */
+const HEADER_END = /[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*(?:\*\*|__)?[ \t]*(?::|$)/y;
+/** Longest stretch after a header that {@link HEADER_END} can need to see. */
+const HEADER_END_REACH = 48;
+
+/** Start offsets of every line, and where each line's content ends (before its line break). */
+function lineSpans(text: string): { begin: number; end: number }[] {
+  const lines: { begin: number; end: number }[] = [];
+  let begin = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (let found = LINE_BREAK.exec(text); found; found = LINE_BREAK.exec(text)) {
+    lines.push({ begin, end: found.index });
+    begin = found.index + found[0].length;
+  }
+  lines.push({ begin, end: text.length });
+  return lines;
+}
+
+/** The header that opens the line [begin, end), or null. */
+function headerOnLine(text: string, begin: number, end: number, rules: SectionRules): SectionHeader | null {
+  LINE_PREFIX.lastIndex = begin;
+  const prefix = LINE_PREFIX.exec(text);
+  const start = begin + (prefix ? prefix[0].length : 0);
+  if (start >= end) return null;
+  const match = rules.headers.matchAt(text, start);
+  if (!match || match.end > end) return null;
+  // `$` needs the line alone: test the rest of the line, not the rest of the text.
+  const rest = text.slice(match.end, Math.min(end, match.end + HEADER_END_REACH));
+  HEADER_END.lastIndex = 0;
+  const atLineEnd = match.end + rest.length === end;
+  const tail = HEADER_END.exec(rest);
+  if (!tail || (!tail[0].endsWith(':') && !(atLineEnd && tail[0].length === rest.length))) return null;
+  return { category: match.value.category, begin: match.begin, end: match.end };
+}
+
+/** Every header in `text`, in order. */
+export function findSectionHeaders(text: string, rules: SectionRules): SectionHeader[] {
+  const headers: SectionHeader[] = [];
+  for (const line of lineSpans(text)) {
+    const header = headerOnLine(text, line.begin, line.end, rules);
+    if (header) headers.push(header);
+  }
+  return headers;
+}
+
+/** Sections that tile `text`: a null-category section before the first header, then one per header. */
+export function buildSections(text: string, headers: readonly SectionHeader[]): Section[] {
+  if (text.length === 0) return [];
+  const sections: Section[] = [];
+  const firstBegin = headers.length > 0 ? headers[0].begin : text.length;
+  if (firstBegin > 0) sections.push({ category: null, begin: 0, end: firstBegin, header: null });
+  headers.forEach((header, i) => {
+    const end = i + 1 < headers.length ? headers[i + 1].begin : text.length;
+    const headerSpan = { begin: header.begin, end: header.end, text: text.slice(header.begin, header.end) };
+    sections.push({ category: header.category, begin: header.begin, end, header: headerSpan });
+  });
+  return sections;
+}
+
+/** Stage: fills `sections`. Needs no other layer. */
+export const sectionize: Stage = (doc: DetectorDoc, deps) => {
+  const headers = findSectionHeaders(doc.text, deps.rules.sections);
+  return withLayers(doc, SECTIONIZE_STAGE, { sections: buildSections(doc.text, headers) });
+};

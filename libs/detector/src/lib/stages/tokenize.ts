@@ -1,0 +1,180 @@
+/**
+ * The only module that touches wink-nlp. wink-nlp hands out token values but no offsets, so each
+ * value is located in the submitted text from a cursor that only moves forward: tokens come out
+ * in text order, and between two tokens wink-nlp drops nothing but whitespace and control or
+ * format characters. That keeps the alignment exact and linear in the text length.
+ */
+import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js';
+import { withLayers } from '../detector-doc.js';
+import type { Stage } from '../stage.js';
+
+/** Name the tokenize stage records in `doc.completedStages`. */
+export const TOKENIZE_STAGE = 'tokenize';
+
+/** How far past the cursor a token that does not sit right after whitespace is searched for. */
+const RESYNC_WINDOW = 256;
+const SKIPPABLE = /[\s\p{Cc}\p{Cf}]/u;
+/**
+ * Longest run without whitespace handed to wink-nlp in one piece: its tokenizer is quadratic in
+ * the length of such a run (50,000 characters take seconds), and no real token is this long.
+ */
+export const MAX_WINK_RUN = 100;
+const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, 'g');
+const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
+
+const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
+  word: 'word',
+  alpha: 'word',
+  apos: 'word',
+  shortForm: 'word',
+  number: 'number',
+  ordinal: 'number',
+  decade: 'number',
+  punctuation: 'punctuation',
+  symbol: 'symbol',
+  currency: 'symbol',
+  emoji: 'emoji',
+  emoticon: 'emoji',
+  time: 'time',
+};
+
+let sharedNlp: WinkMethods | undefined;
+
+/** The wink-nlp instance, built on first use and shared by the whole process: the model is large. */
+function nlp(): WinkMethods {
+  // pos is needed for lemmas; ner, negation and sentiment are left out: the detector has its own.
+  sharedNlp ??= winkNLP(model, ['sbd', 'pos']);
+  return sharedNlp;
+}
+
+/** What wink-nlp says about each of its tokens, in its order. */
+interface WinkTokens {
+  readonly values: readonly string[];
+  readonly types: readonly string[];
+  readonly normals: readonly string[];
+  readonly lemmas: readonly string[];
+  /** wink-nlp sentence of each wink token. */
+  readonly sentenceOf: Int32Array;
+}
+
+/**
+ * `text` with a space inserted every {@link MAX_WINK_RUN} characters of any longer run without
+ * whitespace. Offsets do not suffer: tokens are located in the original text, and the pieces of
+ * a run sit there back to back. A surrogate pair is never split.
+ */
+export function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => {
+    const pieces: string[] = [];
+    let begin = 0;
+    while (begin < run.length) {
+      let end = Math.min(run.length, begin + MAX_WINK_RUN);
+      const code = run.charCodeAt(end);
+      if (end < run.length && code >= 0xdc00 && code <= 0xdfff) end += 1;
+      pieces.push(run.slice(begin, end));
+      begin = end;
+    }
+    return pieces.join(' ');
+  });
+}
+
+function readWinkTokens(text: string): WinkTokens {
+  const winkNlp = nlp();
+  const its = winkNlp.its;
+  const doc = winkNlp.readDoc(breakLongRuns(text));
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const sentenceOf = new Int32Array(values.length);
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  spans.forEach(([first, last], sentence) => {
+    for (let i = Math.max(first, 0); i <= last && i < values.length; i += 1) sentenceOf[i] = sentence;
+  });
+  return {
+    values,
+    types: tokens.out(its.type) as string[],
+    normals: tokens.out(its.normal) as string[],
+    // wink-nlp's typings declare its.lemma with a signature its own out() rejects.
+    lemmas: tokens.out(its.lemma as unknown as ItsFunction<string>) as string[],
+    sentenceOf,
+  };
+}
+
+/**
+ * Where `value` starts at or after `from`: right after skippable characters, or failing that
+ * anywhere within {@link RESYNC_WINDOW}. -1 when it cannot be found.
+ */
+export function locateToken(text: string, value: string, from: number): number {
+  for (let position = from; position < text.length; position += 1) {
+    if (text.startsWith(value, position)) return position;
+    if (!SKIPPABLE.test(text.charAt(position))) break;
+  }
+  // Bounded so that a run of unplaceable tokens cannot make the whole stage quadratic.
+  const found = text.slice(from, from + RESYNC_WINDOW + value.length).indexOf(value);
+  return found >= 0 ? from + found : -1;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    if (LINE_BREAK.test(text.charAt(i))) return true;
+  }
+  return false;
+}
+
+function isSkippedWinkToken(value: string, type: string): boolean {
+  return value.length === 0 || type === 'tabCRLF' || value.trim().length === 0;
+}
+
+/** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
+export function tokenizeText(text: string): { tokens: Token[]; sentences: Sentence[]; unaligned: number } {
+  const wink = readWinkTokens(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  let unaligned = 0;
+  let winkSentence = -1;
+  for (let i = 0; i < wink.values.length; i += 1) {
+    const value = wink.values[i];
+    if (isSkippedWinkToken(value, wink.types[i])) continue;
+    const begin = locateToken(text, value, cursor);
+    if (begin < 0) {
+      unaligned += 1;
+      continue;
+    }
+    const previous = tokens[tokens.length - 1];
+    if (!previous || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, previous.end, begin)) {
+      closeSentence(sentences, tokens);
+      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
+      winkSentence = wink.sentenceOf[i];
+    }
+    tokens.push(buildToken(wink, i, begin, tokens.length, sentences.length - 1));
+    cursor = begin + value.length;
+  }
+  closeSentence(sentences, tokens);
+  return { tokens, sentences, unaligned };
+}
+
+function buildToken(wink: WinkTokens, i: number, begin: number, index: number, sentence: number): Token {
+  const text = wink.values[i];
+  const kind = KIND_OF_WINK_TYPE[wink.types[i]] ?? 'other';
+  const normal = wink.normals[i];
+  const lemma = kind === 'word' ? wink.lemmas[i] : normal;
+  return { index, begin, end: begin + text.length, text, normal, lemma, kind, sentence };
+}
+
+/** Sets the end of the last open sentence from the tokens pushed since it opened. */
+function closeSentence(sentences: Sentence[], tokens: readonly Token[]): void {
+  const open = sentences[sentences.length - 1];
+  if (!open || open.tokenEnd === tokens.length) return;
+  sentences[sentences.length - 1] = { ...open, end: tokens[tokens.length - 1].end, tokenEnd: tokens.length };
+}
+
+/** Stage: fills `tokens` and `sentences`. */
+export const tokenize: Stage = (doc: DetectorDoc) => {
+  const { tokens, sentences, unaligned } = tokenizeText(doc.text);
+  const diagnostics =
+    unaligned === 0
+      ? doc.diagnostics
+      : [...doc.diagnostics, { stage: TOKENIZE_STAGE, message: `${unaligned} token(s) could not be aligned to the text and were dropped` }];
+  return withLayers(doc, TOKENIZE_STAGE, { tokens, sentences, diagnostics });
+};

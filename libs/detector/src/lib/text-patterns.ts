@@ -1,0 +1,170 @@
+/**
+ * Regex building shared by the rule-driven stages: literals become whitespace-tolerant,
+ * word-bounded patterns, and a whole rule set becomes a few alternations so that the text is
+ * scanned a fixed number of times however many rules there are.
+ */
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])';
+const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}])';
+
+/** `value` with every regex metacharacter escaped. */
+export function escapeRegExp(value: string): string {
+  // Only syntax characters: under the u flag escaping anything else (`\-`) is an error.
+  return value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+/** Pattern source for a literal phrase: any run of whitespace in it matches spaces or tabs, never a line break. */
+export function literalSource(literal: string): string {
+  return literal.trim().split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+');
+}
+
+/** Number of capturing groups in a pattern source; rule patterns must have none. */
+export function countCapturingGroups(source: string, flags = 'u'): number {
+  const match = new RegExp(`(?:${source})|`, flags).exec('');
+  return match ? match.length - 1 : 0;
+}
+
+/** Why `source` cannot serve as a rule pattern, or null when it can. */
+export function describePatternProblem(source: string, flags: string): string | null {
+  let compiled: RegExp;
+  try {
+    compiled = new RegExp(`^(?:${source})$`, flags);
+  } catch (error) {
+    return `pattern does not compile: ${(error as Error).message}`;
+  }
+  if (compiled.test('')) return 'pattern matches the empty string';
+  if (countCapturingGroups(source, flags) > 0) return 'pattern has capturing groups; use (?:...)';
+  return null;
+}
+
+/** One alternative of a combined pattern and what it stands for. */
+export interface PatternAlternative<T> {
+  /** Regex source without capturing groups. */
+  readonly source: string;
+  /**
+   * The literal the source stands for: a side that starts or ends with a letter or digit only
+   * matches at a word boundary, so `no` does not match inside `nose`.
+   */
+  readonly literal: string;
+  readonly value: T;
+}
+
+/** One match of a {@link CombinedPattern}. */
+export interface CombinedMatch<T> {
+  readonly begin: number;
+  readonly end: number;
+  readonly value: T;
+}
+
+interface BoundaryClass<T> {
+  readonly global: RegExp;
+  readonly sticky: RegExp;
+  readonly values: readonly T[];
+}
+
+function boundaryKey(literal: string): string {
+  const trimmed = literal.trim();
+  const left = WORD_CHAR.test(trimmed.charAt(0)) ? 'L' : '';
+  const right = WORD_CHAR.test(trimmed.charAt(trimmed.length - 1)) ? 'R' : '';
+  return left + right;
+}
+
+function compileClass<T>(key: string, alternatives: readonly PatternAlternative<T>[], flags: string): BoundaryClass<T> {
+  // One boundary check shared by the whole alternation keeps V8's first-character scan fast: a
+  // lookbehind inside every alternative makes the scan several times slower.
+  const left = key.includes('L') ? NOT_AFTER_WORD : '';
+  const right = key.includes('R') ? NOT_BEFORE_WORD : '';
+  const body = `${left}(?:${alternatives.map((alternative) => `(${alternative.source})`).join('|')})${right}`;
+  const baseFlags = flags.replace(/[gy]/g, '');
+  return {
+    global: new RegExp(body, `${baseFlags}g`),
+    sticky: new RegExp(body, `${baseFlags}y`),
+    values: alternatives.map((alternative) => alternative.value),
+  };
+}
+
+function valueOf<T>(found: RegExpExecArray, values: readonly T[]): T {
+  const group = found.findIndex((captured, i) => i > 0 && captured !== undefined);
+  return values[group - 1];
+}
+
+/**
+ * A set of alternatives compiled into a few regexes (one per kind of word boundary). Matches do
+ * not overlap; where two would, the one that starts first wins, then the one with the longer
+ * literal (`no evidence of` over `no`), then the one listed first.
+ */
+export class CombinedPattern<T> {
+  private readonly classes: readonly BoundaryClass<T>[];
+
+  constructor(alternatives: readonly PatternAlternative<T>[], flags: string) {
+    const byKey = new Map<string, PatternAlternative<T>[]>();
+    // At one position a regex alternation takes the first alternative that matches, not the longest.
+    const longestFirst = [...alternatives].sort((a, b) => b.literal.length - a.literal.length);
+    for (const alternative of longestFirst) {
+      const key = boundaryKey(alternative.literal);
+      byKey.set(key, [...(byKey.get(key) ?? []), alternative]);
+    }
+    this.classes = [...byKey].map(([key, members]) => compileClass(key, members, flags));
+  }
+
+  /** Non-overlapping matches that lie within [begin, end). */
+  matchAll(text: string, begin = 0, end = text.length): CombinedMatch<T>[] {
+    const found: CombinedMatch<T>[] = [];
+    for (const boundaryClass of this.classes) found.push(...scanClass(boundaryClass, text, begin, end));
+    if (this.classes.length === 1) return found;
+    found.sort((a, b) => a.begin - b.begin || b.end - a.end);
+    const kept: CombinedMatch<T>[] = [];
+    for (const match of found) {
+      if (kept.length === 0 || match.begin >= kept[kept.length - 1].end) kept.push(match);
+    }
+    return kept;
+  }
+
+  /** The longest alternative that matches starting exactly at `position`, or null. */
+  matchAt(text: string, position: number): CombinedMatch<T> | null {
+    let best: CombinedMatch<T> | null = null;
+    for (const { sticky, values } of this.classes) {
+      sticky.lastIndex = position;
+      const found = sticky.exec(text);
+      if (!found || found[0].length === 0) continue;
+      if (!best || found[0].length > best.end - best.begin) {
+        best = { begin: position, end: position + found[0].length, value: valueOf(found, values) };
+      }
+    }
+    return best;
+  }
+}
+
+function scanClass<T>(boundaryClass: BoundaryClass<T>, text: string, begin: number, end: number): CombinedMatch<T>[] {
+  if (begin === 0 && end === text.length) return scanWhole(boundaryClass, text, 0, begin, end);
+  // A global regex searches on past `end` until it finds something, so scanning each sentence of
+  // the whole text would be quadratic: scan a slice instead, one character wider on each side so
+  // that the word-boundary checks still see their neighbours.
+  const sliceBegin = Math.max(0, begin - 1);
+  const slice = text.slice(sliceBegin, Math.min(text.length, end + 1));
+  return scanWhole(boundaryClass, slice, sliceBegin, begin, end);
+}
+
+/** Matches in `text` (which starts at `offset` of the document) that lie within [begin, end) of the document. */
+function scanWhole<T>(
+  { global, values }: BoundaryClass<T>,
+  text: string,
+  offset: number,
+  begin: number,
+  end: number,
+): CombinedMatch<T>[] {
+  const matches: CombinedMatch<T>[] = [];
+  global.lastIndex = Math.max(0, begin - offset);
+  for (let found = global.exec(text); found; found = global.exec(text)) {
+    if (found[0].length === 0) {
+      global.lastIndex += 1;
+      continue;
+    }
+    const matchBegin = found.index + offset;
+    const matchEnd = matchBegin + found[0].length;
+    if (matchBegin >= end) break;
+    if (matchEnd <= end) matches.push({ begin: matchBegin, end: matchEnd, value: valueOf(found, values) });
+  }
+  return matches;
+}
