@@ -99,8 +99,10 @@ function resolveSeeTargets(indexTerms: IndexTerm[], ledger: BridgeLedger): Recor
   const targets: Record<number, string> = {};
   indexTerms.forEach((term) => {
     if (term.code || !term.see) return;
-    const [main, ...modifiers] = term.see.split(',').map((part) => part.trim());
-    const outcome = navigator.navigate(main, modifiers);
+    // Walking the referring term's own path lets the navigator read the reference as a coder does (`by site`...).
+    const path: string[] = [];
+    for (let id = term.id; id >= 0; id = indexTerms[id].parent) path.unshift(indexTerms[id].title);
+    const outcome = navigator.navigate(path[0], path.slice(1));
     const code = outcome.complete ? ledger.place(outcome.code, term.source) : null;
     if (code) targets[term.id] = code;
   });

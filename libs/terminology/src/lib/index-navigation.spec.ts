@@ -168,7 +168,8 @@ describe('createIndexNavigator', () => {
     it('walks a written path to its code, with the titles taken', () => {
       expect(navigator.navigate('Diabetes', ['type 2', 'with', 'chronic kidney disease'])).toEqual({
         code: 'E11.22',
-        termId: terms.findIndex((t, i) => t.code === 'E11.22' && terms[terms[i].parent].parent === idOf('type 2')),
+        // The E11.22 under `type 2 > with`, not the one under `Diabetes > with`.
+        termId: terms.findIndex((t) => t.code === 'E11.22' && terms[t.parent].parent === idOf('type 2')),
         path: ['Diabetes, diabetic', 'type 2', 'with', 'chronic kidney disease'],
         followed: [],
         unmatched: [],

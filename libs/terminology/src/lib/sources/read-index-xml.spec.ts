@@ -163,6 +163,7 @@ describe('readIndexXml', () => {
     }
     const { terms, version } = await readIndexXml(strings(), 'eindex');
     expect(version).toBe('2022');
+    expect((await readIndexXml('\uFEFF<ICD10CM.index/>', 'index')).terms).toEqual([]);
     expect(terms).toEqual([{ id: 0, parent: -1, level: 0, title: 'Abandonment', nemod: '', code: 'X58', source: 'eindex' }]);
   });
 

@@ -5,7 +5,7 @@ import type { IndexData, IndexSource, IndexTerm } from './source-types.js';
 export type XmlInput = AsyncIterable<string | Buffer> | string;
 
 /** Child elements of a `mainTerm`/`term` whose text is kept verbatim (whitespace collapsed). */
-const TERM_FIELD_ELEMENTS = ['code', 'manif', 'see', 'seeAlso', 'subcat', 'seecat', 'warning'] as const;
+const TERM_FIELD_ELEMENTS = ['code', 'manif', 'see', 'seeAlso', 'subcat', 'seecat'] as const;
 type TermFieldElement = (typeof TERM_FIELD_ELEMENTS)[number];
 
 /** Title text is a run of plain text and `nemod` pieces; the pieces matter for joining, see {@link joinTitle}. */
@@ -76,8 +76,9 @@ function joinTitle(pieces: TitlePiece[]): string {
 
 /** Streams XML text into the parser, decoding Buffers as UTF-8 across chunk boundaries. */
 async function feedParser(parser: SaxesParser<{ xmlns: false; position: true }>, input: XmlInput): Promise<void> {
+  // saxes itself skips a leading byte-order mark.
   if (typeof input === 'string') {
-    parser.write(input.replace(/^\uFEFF/, ''));
+    parser.write(input);
   } else {
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of input) {
