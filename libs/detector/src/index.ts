@@ -49,3 +49,16 @@ export type {
   CompiledAbbreviation,
   CompiledSense,
 } from './lib/rules/abbreviation-rules.js';
+export { createDetector, rankAllMentionCodes } from './lib/create-detector.js';
+export type { Detector } from './lib/create-detector.js';
+export { CODING_STAGES } from './lib/pipeline.js';
+export { createCodingModel } from './lib/coding/coding-model.js';
+export type { CodingModel, CodingModelOptions } from './lib/coding/coding-model.js';
+export type { Calibration } from './lib/coding/learned-data.js';
+export { calibrationKey } from './lib/coding/learned-data.js';
+export { buildTermDictionary } from './lib/dictionary/term-dictionary.js';
+export type { DictionaryEntry, EntryDraft, EntrySource, TermDictionary } from './lib/dictionary/term-dictionary.js';
+export { contentStems, stemOf } from './lib/dictionary/stems.js';
+export { MATCH_TERMS_STAGE, matchTerms } from './lib/stages/match-terms.js';
+export { RESOLVE_CODES_STAGE, resolveCodes } from './lib/stages/resolve-codes.js';
+export type { CandidateMatch, MentionCandidates, MentionResolution, ResolvedCode } from './lib/detector-doc.js';

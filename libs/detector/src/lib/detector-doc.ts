@@ -74,6 +74,38 @@ export interface DetectorMention extends TextRange {
   readonly assertionCues: readonly AssertionCue[];
 }
 
+/** One dictionary entry matched inside a mention. */
+export interface CandidateMatch {
+  /** Entry id in the term dictionary. */
+  readonly entry: number;
+  /** Tokens that carried the entry's stems. */
+  readonly tokens: readonly number[];
+  /** How strongly this match suggests its code: 0..1. */
+  readonly score: number;
+}
+
+export interface MentionCandidates {
+  readonly matches: readonly CandidateMatch[];
+}
+
+/** A code a mention supports, after narrowing headers and applying history/family conventions. */
+export interface ResolvedCode {
+  /** Dotted, billable FY code. */
+  readonly code: string;
+  readonly score: number;
+  readonly rationale: string;
+  /** The code the dictionary matched before narrowing, dotted. */
+  readonly matchedCode: string;
+}
+
+export interface MentionResolution {
+  /** Best first. */
+  readonly codes: readonly ResolvedCode[];
+  /** Whether the mention's best code belongs in `codes` of the result, and why or why not. */
+  readonly coded: boolean;
+  readonly reason: string;
+}
+
 /** Something a stage wants the caller to know. Never holds document text: it is PHI. */
 export interface StageDiagnostic {
   readonly stage: string;
@@ -93,6 +125,10 @@ export interface DetectorDoc {
   readonly sections: readonly Section[];
   readonly expansions: readonly Expansion[];
   readonly mentions: readonly DetectorMention[];
+  /** Dictionary matches behind each mention, parallel to `mentions` (match-terms writes both). */
+  readonly candidates: readonly MentionCandidates[];
+  /** Codes decided for each mention, parallel to `mentions` (resolve-codes). */
+  readonly resolutions: readonly MentionResolution[];
   /** Names of the stages that have run, in order. */
   readonly completedStages: readonly string[];
   readonly diagnostics: readonly StageDiagnostic[];
@@ -106,6 +142,8 @@ export function createDetectorDoc(text: string): DetectorDoc {
     sentences: [],
     sections: [],
     expansions: [],
+    candidates: [],
+    resolutions: [],
     mentions: [],
     completedStages: [],
     diagnostics: [],

@@ -5,6 +5,8 @@ import { ASSERT_CONTEXT_STAGE, assertContext } from './stages/assert-context.js'
 import { EXPAND_ABBREVIATIONS_STAGE, expandAbbreviations } from './stages/expand-abbreviations.js';
 import { SECTIONIZE_STAGE, sectionize } from './stages/sectionize.js';
 import { TOKENIZE_STAGE, tokenize } from './stages/tokenize.js';
+import { MATCH_TERMS_STAGE, matchTerms } from './stages/match-terms.js';
+import { RESOLVE_CODES_STAGE, resolveCodes } from './stages/resolve-codes.js';
 
 /**
  * The text stages, in order. A term-matching stage that adds mentions belongs between
@@ -15,6 +17,16 @@ export const TEXT_STAGES: readonly NamedStage[] = Object.freeze([
   { name: SECTIONIZE_STAGE, run: sectionize },
   { name: EXPAND_ABBREVIATIONS_STAGE, run: expandAbbreviations },
   { name: ASSERT_CONTEXT_STAGE, run: assertContext },
+]);
+
+/** The whole detector: text stages, then finding, qualifying and resolving condition mentions. */
+export const CODING_STAGES: readonly NamedStage[] = Object.freeze([
+  { name: TOKENIZE_STAGE, run: tokenize },
+  { name: SECTIONIZE_STAGE, run: sectionize },
+  { name: EXPAND_ABBREVIATIONS_STAGE, run: expandAbbreviations },
+  { name: MATCH_TERMS_STAGE, run: matchTerms },
+  { name: ASSERT_CONTEXT_STAGE, run: assertContext },
+  { name: RESOLVE_CODES_STAGE, run: resolveCodes },
 ]);
 
 /** Dependencies built from the shipped rules. */

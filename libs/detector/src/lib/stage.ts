@@ -1,5 +1,6 @@
 import type { DetectorDoc } from './detector-doc.js';
 import type { DetectorRules } from './rules/detector-rules.js';
+import type { CodingModel } from './coding/coding-model.js';
 
 /**
  * What stages may use besides the doc. Later stages add their dependencies here (the terminology
@@ -7,6 +8,8 @@ import type { DetectorRules } from './rules/detector-rules.js';
  */
 export interface StageDeps {
   readonly rules: DetectorRules;
+  /** The terminology, term dictionary and learned weights; the coding stages need it. */
+  readonly coding?: CodingModel;
 }
 
 /** One step of the detector: a pure function from one doc to the next. */

@@ -5,7 +5,7 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  * "not elsewhere classified"): an entry that required them would never match clinical prose.
  */
 const TITLE_NOISE = new Set(
-  ['unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'without', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
+  ['unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
 );
 
 /** Roman numerals as stages and types are written ("type II", "stage IV"), read as the Index writes them. */

@@ -17,9 +17,19 @@ export function entriesFromTerminology(terminology: Terminology): EntryDraft[] {
   );
 }
 
-/** Main terms list variants after a comma (`Diabetes, diabetic`, `Fracture, traumatic`): the first names the condition. */
+/** Qualifiers the Index writes on a main term that is also the default reading ("Fracture, traumatic"). */
+const DEFAULT_QUALIFIERS = new Set(['traumatic']);
+
+/**
+ * The words a main term requires. A title listing spellings of one word (`Diabetes, diabetic`,
+ * `Infarct, infarction`) needs only the first; a qualified title (`Fracture, pathological`,
+ * `Achromia, congenital`) needs its qualifier too, unless the qualifier is the default reading.
+ */
 function mainTermWords(title: string): string {
-  return title.split(',')[0];
+  const parts = title.split(',').map((part) => part.trim());
+  const stem = parts[0].slice(0, 3).toLowerCase();
+  if (parts.every((part) => part.slice(0, 3).toLowerCase() === stem)) return parts[0];
+  return parts.filter((part) => !DEFAULT_QUALIFIERS.has(part.toLowerCase())).join(' ');
 }
 
 function indexEntries(model: CompiledTerminology): EntryDraft[] {
@@ -47,7 +57,14 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
   // Seventh-character codes repeat their base title with the encounter: resolution picks those.
   return model.codes
     .filter((code) => code.code.length < 7)
-    .map((code) => ({ stems: contentStems(code.longTitle), code: code.code, source: 'title' as const, display: `Title: ${code.longTitle}`, prior: SOURCE_PRIOR.title }));
+    .map((code) => ({
+      stems: contentStems(code.longTitle),
+      code: code.code,
+      source: 'title' as const,
+      display: `Title: ${code.longTitle}`,
+      // "Other ..." codes are for conditions the note names otherwise; their remaining words match the generic condition.
+      prior: /\bother\b/i.test(code.longTitle) ? SOURCE_PRIOR.title / 2 : SOURCE_PRIOR.title,
+    }));
 }
 
 function inclusionEntries(model: CompiledTerminology): EntryDraft[] {

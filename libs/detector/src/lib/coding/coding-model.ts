@@ -1,0 +1,39 @@
+import type { Terminology } from '@icd/terminology';
+import calibrationData from '../../data/calibration.codiesp-train.json' with { type: 'json' };
+import lexiconData from '../../data/lexicon.codiesp-train.json' with { type: 'json' };
+import { buildTermDictionary, type EntryDraft, type TermDictionary } from '../dictionary/term-dictionary.js';
+import { parseCalibration, parseLexicon, type Calibration } from './learned-data.js';
+import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
+import { loadHistoryRules, type HistoryRule } from './history-rules.js';
+import { createCodeNarrower, type CodeNarrower } from './narrow-code.js';
+
+/** Everything the coding stages need besides the text: built once per process, shared by every document. */
+export interface CodingModel {
+  readonly terminology: Terminology;
+  readonly dictionary: TermDictionary;
+  readonly narrow: CodeNarrower;
+  readonly historyRules: readonly HistoryRule[];
+  readonly excludes1: Excludes1Checker;
+  readonly asksForAdditionalCode: AdditionalCodeRule;
+  readonly calibration: Calibration;
+}
+
+export interface CodingModelOptions {
+  /** Extra phrasings; defaults to the lexicon mined from the CodiEsp training cases. */
+  lexicon?: readonly EntryDraft[];
+  /** Learned match precision; defaults to the one fitted on the CodiEsp training cases. */
+  calibration?: Calibration;
+}
+
+export function createCodingModel(terminology: Terminology, options: CodingModelOptions = {}): CodingModel {
+  const lexicon = options.lexicon ?? parseLexicon(lexiconData, terminology);
+  return {
+    terminology,
+    dictionary: buildTermDictionary(terminology, lexicon),
+    narrow: createCodeNarrower(terminology),
+    historyRules: loadHistoryRules(terminology),
+    excludes1: createExcludes1Checker(terminology),
+    asksForAdditionalCode: createAdditionalCodeRule(terminology),
+    calibration: options.calibration ?? parseCalibration(calibrationData),
+  };
+}

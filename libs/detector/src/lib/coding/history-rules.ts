@@ -1,0 +1,49 @@
+import type { Terminology } from '@icd/terminology';
+import { z } from 'zod';
+import data from '../../data/history-rules.en.json' with { type: 'json' };
+
+const HistoryRulesFile = z.object({
+  historyRules: z.array(
+    z
+      .object({
+        assertion: z.enum(['historical', 'family']),
+        prefixes: z.array(z.string().regex(/^[A-Z][0-9A-Z.]*$/)).min(1),
+        code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/),
+      })
+      .strict(),
+  ),
+});
+
+export type HistoryRule = z.infer<typeof HistoryRulesFile>['historyRules'][number];
+
+/**
+ * Validates the history rules and checks that every code they hand out is billable in the loaded
+ * code set, so that a rule file written for another year fails at start-up, not mid-job.
+ */
+export function parseHistoryRules(input: unknown, terminology: Terminology): HistoryRule[] {
+  const parsed = HistoryRulesFile.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`detector: history-rules.en.json: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  parsed.data.historyRules.forEach((rule, index) => {
+    if (!terminology.isBillable(rule.code)) {
+      throw new Error(`detector: history-rules.en.json: historyRules.${index}.code: ${rule.code} is not a billable ${terminology.version.version} code`);
+    }
+  });
+  return parsed.data.historyRules;
+}
+
+export function loadHistoryRules(terminology: Terminology): HistoryRule[] {
+  return parseHistoryRules(data, terminology);
+}
+
+/**
+ * The history code for a condition that is the patient's past (Z85.3 for breast cancer) or a
+ * relative's (Z80.0 for colon cancer): the first rule, in file order, whose prefix the code has.
+ */
+export function historyCodeFor(rules: readonly HistoryRule[], assertion: 'historical' | 'family', code: string): string | null {
+  const compact = code.replace('.', '');
+  const rule = rules.find((candidate) => candidate.assertion === assertion && candidate.prefixes.some((prefix) => compact.startsWith(prefix.replace('.', ''))));
+  return rule?.code ?? null;
+}

@@ -1,0 +1,62 @@
+import type { Terminology } from '@icd/terminology';
+import { z } from 'zod';
+import type { DictionaryEntry, EntryDraft } from '../dictionary/term-dictionary.js';
+
+/** [times matched in training documents, times the matched code was in the document's gold]. */
+const Counts = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
+
+const CalibrationFile = z.object({
+  source: z.string(),
+  entries: z.record(z.string(), Counts),
+  codes: z.record(z.string(), Counts),
+});
+
+export type Calibration = z.infer<typeof CalibrationFile>;
+
+const LexiconFile = z.object({
+  source: z.string(),
+  entries: z.array(z.object({ stems: z.array(z.string().min(1)).min(1), code: z.string(), support: z.number(), precision: z.number().min(0).max(1) }).strict()),
+});
+
+export type LexiconFileContent = z.infer<typeof LexiconFile>;
+
+function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, file: string): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`detector: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function parseCalibration(input: unknown): Calibration {
+  return parseOrThrow(CalibrationFile, input, 'calibration.codiesp-train.json');
+}
+
+/** Mined phrasings as dictionary drafts; codes the loaded code set lacks are bridged or dropped. */
+export function parseLexicon(input: unknown, terminology: Terminology): EntryDraft[] {
+  const file = parseOrThrow(LexiconFile, input, 'lexicon.codiesp-train.json');
+  const drafts: EntryDraft[] = [];
+  for (const entry of file.entries) {
+    const code = terminology.bridge(entry.code);
+    if (!code) continue;
+    drafts.push({ stems: entry.stems, code: code.replace('.', ''), source: 'lexicon', display: `Learned phrase: ${entry.stems.join(' ')}`, prior: entry.precision });
+  }
+  return drafts;
+}
+
+/** The key an entry's training counts are kept under. */
+export function calibrationKey(entry: Pick<DictionaryEntry, 'source' | 'stems' | 'code'>): string {
+  return `${entry.source}|${[...entry.stems].sort().join(' ')}|${entry.code}`;
+}
+
+/** How many imagined observations the prior is worth when counts are few. */
+const PRIOR_WEIGHT = 2;
+
+/** Precision of a match on `entry`, learned where training saw it, the entry's prior otherwise. */
+export function calibratedScore(calibration: Calibration, entry: DictionaryEntry): number {
+  const counts = calibration.entries[calibrationKey(entry)];
+  if (!counts) return entry.prior;
+  const [matched, hits] = counts;
+  return (hits + PRIOR_WEIGHT * entry.prior) / (matched + PRIOR_WEIGHT);
+}

@@ -1,0 +1,72 @@
+import type { Terminology } from '@icd/terminology';
+import { contentStems } from '../dictionary/stems.js';
+
+/** Seventh characters named by encounter words in the sentence; initial encounter otherwise. */
+const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
+  { stems: ['sequela', 'sequelae', 'late'].map((word) => contentStems(word)[0]), char: 'S' },
+  { stems: ['subsequent', 'follow', 'healing'].map((word) => contentStems(word)[0]), char: 'D' },
+];
+
+/** Stems that an "other" or "unspecified" child adds: they say nothing the text could confirm. */
+const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere classified'));
+
+export interface NarrowedCode {
+  /** Dotted billable code. */
+  code: string;
+  /** True when every step was chosen by words of the text rather than by default. */
+  supported: boolean;
+}
+
+/**
+ * Narrows a header to the billable code the sentence supports: at each level, the child whose
+ * title adds the most words found in the sentence (laterality, site, type, acuity), else the
+ * classification's default (the "unspecified" child); seventh characters from encounter words.
+ */
+export function createCodeNarrower(terminology: Terminology) {
+  const titleStems = new Map<string, Set<string>>();
+  const stemsOfTitle = (code: string): Set<string> => {
+    let stems = titleStems.get(code);
+    if (!stems) {
+      stems = new Set(contentStems(terminology.summary(code)?.title ?? ''));
+      titleStems.set(code, stems);
+    }
+    return stems;
+  };
+
+  function chooseChild(parent: string, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
+    const children = terminology.children(parent);
+    if (children.length === 0) return null;
+    if (children.every((child) => child.code.replace('.', '').length === 7)) {
+      const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
+      const chosen = children.find((child) => child.code.endsWith(char)) ?? children[0];
+      return { code: chosen.code, supported: char !== 'A' };
+    }
+    const parentStems = stemsOfTitle(parent);
+    let best: { code: string; fit: number } | null = null;
+    for (const child of children) {
+      const stems = [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem));
+      const saysMore = stems.some((stem) => !parentStems.has(stem) && context.has(stem));
+      if (!saysMore) continue;
+      // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
+      const fit = stems.filter((stem) => context.has(stem)).length / Math.max(1, stems.length);
+      if (!best || fit > best.fit) best = { code: child.code, fit };
+    }
+    if (best) return { code: best.code, supported: true };
+    const fallback = terminology.resolveBillable(parent)?.steps[0]?.to;
+    return fallback ? { code: fallback, supported: false } : null;
+  }
+
+  return function narrow(code: string, context: ReadonlySet<string>): NarrowedCode | null {
+    let current = terminology.summary(code);
+    let supported = true;
+    for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
+      const step = chooseChild(current.code, context);
+      if (!step) return null;
+      supported &&= step.supported;
+      current = terminology.summary(step.code);
+    }
+    return current?.billable ? { code: current.code, supported } : null;
+  };
+}
+
+export type CodeNarrower = ReturnType<typeof createCodeNarrower>;

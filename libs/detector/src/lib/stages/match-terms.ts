@@ -1,0 +1,97 @@
+/**
+ * Finds condition mentions: dictionary entries (Index paths, titles, inclusion terms, Neoplasm
+ * Table sites, mined phrasings) whose words all occur close together in one sentence. Matches
+ * that share tokens form one mention; its candidates are every entry matched there.
+ */
+import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, Sentence } from '../detector-doc.js';
+import { requireStages, withLayers } from '../detector-doc.js';
+import { createMention } from '../mentions.js';
+import type { Stage } from '../stage.js';
+import { CLINICAL_SYNONYMS } from '../dictionary/clinical-synonyms.js';
+import { MORPHOLOGY_MARKERS } from '../dictionary/neoplasm-markers.js';
+import { matchSentence, type SentenceMatch, type StemAtToken } from '../dictionary/sentence-matcher.js';
+import { contentStems, stemOf } from '../dictionary/stems.js';
+import type { TermDictionary } from '../dictionary/term-dictionary.js';
+import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
+import { SECTIONIZE_STAGE } from './sectionize.js';
+import { TOKENIZE_STAGE } from './tokenize.js';
+
+export const MATCH_TERMS_STAGE = 'match-terms';
+
+export const matchTerms: Stage = (doc, deps) => {
+  requireStages(doc, MATCH_TERMS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE, EXPAND_ABBREVIATIONS_STAGE]);
+  if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
+  const expansionStems = stemsOfExpansions(doc);
+  const mentions: DetectorMention[] = [];
+  const candidates: MentionCandidates[] = [];
+  for (const sentence of doc.sentences) {
+    const stems = sentenceStems(doc, sentence, expansionStems);
+    if (stems.length === 0) continue;
+    const matches = matchSentence(deps.coding.dictionary, stems, deps.coding.asksForAdditionalCode);
+    for (const group of groupByToken(matches)) {
+      mentions.push(createMention(doc, mentionRange(doc, group)));
+      candidates.push({ matches: group.map(toCandidate) });
+    }
+  }
+  return withLayers(doc, MATCH_TERMS_STAGE, { mentions, candidates });
+};
+
+/** Stems each abbreviation stands for, keyed by its first token. */
+function stemsOfExpansions(doc: DetectorDoc): Map<number, string[]> {
+  const byToken = new Map<number, string[]>();
+  let tokenIndex = 0;
+  for (const expansion of doc.expansions) {
+    while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
+    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, contentStems(expansion.expansion));
+  }
+  return byToken;
+}
+
+/** Every stem the sentence offers, with the token it sits at. */
+export function sentenceStems(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, string[]>): StemAtToken[] {
+  const stems: StemAtToken[] = [];
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+    const token = doc.tokens[index];
+    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    const expanded = expansionStems.get(index);
+    if (expanded) {
+      for (const stem of expanded) stems.push({ stem, token: index });
+      continue;
+    }
+    const stem = stemOf(token.normal);
+    if (stem === null) continue;
+    stems.push({ stem, token: index });
+    const marker = MORPHOLOGY_MARKERS.get(stem);
+    if (marker) stems.push({ stem: marker, token: index });
+    for (const synonym of CLINICAL_SYNONYMS.get(stem) ?? []) if (synonym !== stem) stems.push({ stem: synonym, token: index });
+  }
+  return stems;
+}
+
+/**
+ * Matches on the same words are one mention with several candidate codes; matches on different
+ * words are different mentions even where they overlap ("diabetes with chronic kidney disease
+ * stage 3" is both E11.22 and N18.30).
+ */
+function groupByToken(matches: SentenceMatch[]): SentenceMatch[][] {
+  const groups = new Map<string, SentenceMatch[]>();
+  for (const match of matches) {
+    const key = match.tokens.join(',');
+    const group = groups.get(key);
+    if (group) group.push(match);
+    else groups.set(key, [match]);
+  }
+  return [...groups.values()].sort((a, b) => a[0].tokens[0] - b[0].tokens[0]);
+}
+
+/** From the first to the last token of the group's most specific match: the words that name the condition. */
+function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
+  const best = group.reduce((a, b) => (b.entry.stems.length > a.entry.stems.length ? b : a));
+  return { begin: doc.tokens[best.tokens[0]].begin, end: doc.tokens[best.tokens[best.tokens.length - 1]].end };
+}
+
+function toCandidate(match: SentenceMatch): CandidateMatch {
+  return { entry: match.entry.id, tokens: match.tokens, score: match.entry.prior };
+}
+
+export type { TermDictionary };

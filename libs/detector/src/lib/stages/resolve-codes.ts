@@ -1,0 +1,93 @@
+/**
+ * Turns each mention's dictionary matches into billable codes: headers narrowed by the words of
+ * the sentence, seventh characters from encounter words, a past or a relative's condition turned
+ * into its history code (Z85.3, Z80.0), and a verdict on whether the mention is coded at all.
+ */
+import type { Assertion } from '@icd/contracts';
+import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution, ResolvedCode } from '../detector-doc.js';
+import { requireStages, withLayers } from '../detector-doc.js';
+import type { CodingModel } from '../coding/coding-model.js';
+import { historyCodeFor } from '../coding/history-rules.js';
+import { calibratedScore } from '../coding/learned-data.js';
+import { contentStems } from '../dictionary/stems.js';
+import type { Stage } from '../stage.js';
+import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
+import { MATCH_TERMS_STAGE } from './match-terms.js';
+
+export const RESOLVE_CODES_STAGE = 'resolve-codes';
+
+/** A code chosen by default ("unspecified") rather than by the text is a little less certain. */
+const DEFAULT_CHILD_FACTOR = 0.9;
+/** A history code stands on the history cue as well as on the condition. */
+const HISTORY_FACTOR = 0.85;
+
+export const resolveCodes: Stage = (doc, deps) => {
+  requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
+  const coding = deps.coding;
+  if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
+  const contextCache = new Map<number, Set<string>>();
+  const resolutions = doc.mentions.map((mention, index) => {
+    const sentence = doc.tokens[doc.candidates[index].matches[0].tokens[0]].sentence;
+    let context = contextCache.get(sentence);
+    if (!context) {
+      context = sentenceContext(doc, sentence);
+      contextCache.set(sentence, context);
+    }
+    return resolveMention(coding, mention, doc.candidates[index], context);
+  });
+  return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
+};
+
+function sentenceContext(doc: DetectorDoc, sentenceIndex: number): Set<string> {
+  const sentence = doc.sentences[sentenceIndex];
+  return new Set(contentStems(doc.text.slice(sentence.begin, sentence.end)));
+}
+
+function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: ReadonlySet<string>): MentionResolution {
+  const byCode = new Map<string, ResolvedCode>();
+  for (const match of candidates.matches) {
+    const entry = coding.dictionary.entries[match.entry];
+    const narrowed = coding.narrow(entry.code, context);
+    if (!narrowed) continue;
+    let code = narrowed.code;
+    let score = calibratedScore(coding.calibration, entry) * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR);
+    let rationale = entry.display;
+    const historyKind = historyAssertion(mention.assertion);
+    const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
+    if (historyKind && historyCode) {
+      rationale = `${historyKind === 'family' ? 'Family history' : 'Personal history'} of ${code} (${entry.display})`;
+      code = historyCode;
+      score *= HISTORY_FACTOR;
+    }
+    const seen = byCode.get(code);
+    if (!seen || seen.score < score) byCode.set(code, { code, score, rationale, matchedCode: formatDotted(entry.code) });
+  }
+  const codes = [...byCode.values()].sort((a, b) => b.score - a.score);
+  return { codes, ...verdict(mention.assertion, codes, coding) };
+}
+
+function historyAssertion(assertion: Assertion): 'historical' | 'family' | null {
+  if (assertion.family) return 'family';
+  if (assertion.historical) return 'historical';
+  return null;
+}
+
+/**
+ * Only the patient's own, current, affirmed conditions are coded. A past condition is coded as its
+ * history code where one exists, else as the condition (chronic conditions listed as history
+ * persist); a relative's condition only as a family-history code.
+ */
+function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: CodingModel): { coded: boolean; reason: string } {
+  if (codes.length === 0) return { coded: false, reason: 'no billable code could be resolved' };
+  if (assertion.negated) return { coded: false, reason: 'negated' };
+  if (assertion.hypothetical) return { coded: false, reason: 'hypothetical' };
+  if (assertion.uncertain) return { coded: false, reason: 'uncertain' };
+  const isHistoryCode = coding.historyRules.some((rule) => rule.code === codes[0].code);
+  if (assertion.family) return isHistoryCode ? { coded: true, reason: 'family history' } : { coded: false, reason: 'a relative\'s condition without a family-history code' };
+  if (assertion.historical) return { coded: true, reason: isHistoryCode ? 'personal history' : 'historical, coded as a persisting condition' };
+  return { coded: true, reason: 'affirmed' };
+}
+
+function formatDotted(code: string): string {
+  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+}
