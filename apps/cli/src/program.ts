@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerTerminologyCommands } from './commands/terminology-commands.js';
+import { registerEvalCommand } from './commands/eval-command.js';
+import { registerTrainCommand } from './commands/train-command.js';
 
 /** The `icd10` command line: terminology lookup and search, detection. */
 export function createProgram(): Command {
@@ -9,5 +11,7 @@ export function createProgram(): Command {
     .option('--cache-dir <dir>', 'folder for the compiled terminology (default: ICD10CM_CACHE_DIR or .cache/terminology)')
     .showHelpAfterError();
   registerTerminologyCommands(program);
+  registerEvalCommand(program);
+  registerTrainCommand(program);
   return program;
 }

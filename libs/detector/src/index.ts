@@ -62,3 +62,8 @@ export { contentStems, stemOf } from './lib/dictionary/stems.js';
 export { MATCH_TERMS_STAGE, matchTerms } from './lib/stages/match-terms.js';
 export { RESOLVE_CODES_STAGE, resolveCodes } from './lib/stages/resolve-codes.js';
 export type { CandidateMatch, MentionCandidates, MentionResolution, ResolvedCode } from './lib/detector-doc.js';
+export { mineLexicon } from './lib/training/mine-lexicon.js';
+export type { LexiconMiningOptions, TrainingDocument } from './lib/training/mine-lexicon.js';
+export { chooseThreshold, createGoldMatcher, fitCalibration } from './lib/training/fit-calibration.js';
+export { parseCalibration, parseLexicon } from './lib/coding/learned-data.js';
+export type { LexiconFileContent } from './lib/coding/learned-data.js';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { compileTerminology } from '@icd/terminology';
 import { parsePositiveInteger } from './parse-options.js';
 import { loadFromOptions, printJson, type GlobalOptions } from './load.js';
+import { registerTerminologyFetchCommand } from './terminology-fetch-command.js';
 
 export function registerTerminologyCommands(program: Command): void {
   program
@@ -50,6 +51,7 @@ export function registerTerminologyCommands(program: Command): void {
     });
 
   const terminologyCommand = program.command('terminology').description('manage the compiled terminology');
+  registerTerminologyFetchCommand(terminologyCommand);
   terminologyCommand
     .command('build')
     .description('compile the CDC files into the artifact (done on first use anyway)')

@@ -96,6 +96,8 @@ export interface ResolvedCode {
   readonly rationale: string;
   /** The code the dictionary matched before narrowing, dotted. */
   readonly matchedCode: string;
+  /** Dictionary entries that led to this code. */
+  readonly entries: readonly number[];
 }
 
 export interface MentionResolution {

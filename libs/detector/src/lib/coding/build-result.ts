@@ -31,7 +31,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
     addMention(accumulators, mention, resolution.codes);
     return true;
   });
-  const codes = settleExcludes1(coding, rankCodes(coding, accumulators)).filter((proposal) => proposal.score >= (options.minScore ?? 0));
+  const codes = settleExcludes1(coding, rankCodes(coding, accumulators)).filter((proposal) => proposal.score >= (options.minScore ?? coding.calibration.threshold));
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,

@@ -9,6 +9,8 @@ const CalibrationFile = z.object({
   source: z.string(),
   entries: z.record(z.string(), Counts),
   codes: z.record(z.string(), Counts),
+  /** Codes scored below this are left out of a result unless the request sets its own minScore. */
+  threshold: z.number().min(0).max(1).default(0),
 });
 
 export type Calibration = z.infer<typeof CalibrationFile>;

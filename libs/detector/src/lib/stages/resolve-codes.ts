@@ -60,7 +60,9 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
       score *= HISTORY_FACTOR;
     }
     const seen = byCode.get(code);
-    if (!seen || seen.score < score) byCode.set(code, { code, score, rationale, matchedCode: formatDotted(entry.code) });
+    const entries = [...(seen?.entries ?? []), entry.id];
+    if (!seen || seen.score < score) byCode.set(code, { code, score, rationale, matchedCode: formatDotted(entry.code), entries });
+    else byCode.set(code, { ...seen, entries });
   }
   const codes = [...byCode.values()].sort((a, b) => b.score - a.score);
   return { codes, ...verdict(mention.assertion, codes, coding) };

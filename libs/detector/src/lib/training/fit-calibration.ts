@@ -1,0 +1,76 @@
+import type { Terminology } from '@icd/terminology';
+import type { Calibration } from '../coding/learned-data.js';
+import { calibrationKey } from '../coding/learned-data.js';
+import type { Detector } from '../create-detector.js';
+import type { TrainingDocument } from './mine-lexicon.js';
+
+/**
+ * Whether a proposed code is one the coders gave: the same code, or a descendant of a gold code
+ * that the current code set has made a header (the gold was coded with an older edition).
+ */
+export function createGoldMatcher(terminology: Terminology) {
+  return (code: string, gold: ReadonlySet<string>): boolean => {
+    if (gold.has(code)) return true;
+    const compact = code.replace('.', '');
+    for (const goldCode of gold) {
+      const goldCompact = goldCode.replace('.', '');
+      if (compact.startsWith(goldCompact) && terminology.has(goldCode) && !terminology.isBillable(goldCode)) return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * Counts, over training documents, how often a coded mention's dictionary entry led to a code the
+ * coders gave: that share becomes the entry's score. Only mentions the detector would code count.
+ */
+export function fitCalibration(detector: Detector, documents: readonly TrainingDocument[], onDocument: () => void = () => undefined): Calibration {
+  const isGold = createGoldMatcher(detector.coding.terminology);
+  const entries: Record<string, [number, number]> = {};
+  const codes: Record<string, [number, number]> = {};
+  for (const document of documents) {
+    const { doc } = detector.detectWithDoc(document.text);
+    const seenEntries = new Map<string, boolean>();
+    const seenCodes = new Map<string, boolean>();
+    doc.resolutions.forEach((resolution) => {
+      if (!resolution.coded) return;
+      for (const resolved of resolution.codes) {
+        const hit = isGold(resolved.code, document.codes);
+        seenCodes.set(resolved.code, (seenCodes.get(resolved.code) ?? false) || hit);
+        for (const entryId of resolved.entries) {
+          const key = calibrationKey(detector.coding.dictionary.entries[entryId]);
+          seenEntries.set(key, (seenEntries.get(key) ?? false) || hit);
+        }
+      }
+    });
+    for (const [key, hit] of seenEntries) bump(entries, key, hit);
+    for (const [code, hit] of seenCodes) bump(codes, code, hit);
+    onDocument();
+  }
+  return { source: `CodiEsp train (${documents.length} documents)`, entries, codes, threshold: 0 };
+}
+
+function bump(counts: Record<string, [number, number]>, key: string, hit: boolean): void {
+  const current = counts[key] ?? [0, 0];
+  counts[key] = [current[0] + 1, current[1] + (hit ? 1 : 0)];
+}
+
+/** The score cut that gives the best micro F1 over the documents' proposed codes. */
+export function chooseThreshold(detector: Detector, documents: readonly TrainingDocument[]): number {
+  const isGold = createGoldMatcher(detector.coding.terminology);
+  const scored: { score: number; hit: boolean }[] = [];
+  let goldTotal = 0;
+  for (const document of documents) {
+    goldTotal += document.codes.size;
+    for (const proposal of detector.detect(document.text, { minScore: 0 }).codes) scored.push({ score: proposal.score, hit: isGold(proposal.code, document.codes) });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  let best = { f1: 0, threshold: 0 };
+  let hits = 0;
+  scored.forEach((entry, index) => {
+    if (entry.hit) hits += 1;
+    const f1 = (2 * hits) / (index + 1 + goldTotal);
+    if (f1 > best.f1 && (index + 1 === scored.length || scored[index + 1].score < entry.score)) best = { f1, threshold: entry.score };
+  });
+  return best.threshold;
+}

@@ -1,0 +1,115 @@
+import type { Terminology } from '@icd/terminology';
+import { createDetectorDoc } from '../detector-doc.js';
+import { stemOf } from '../dictionary/stems.js';
+import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
+import type { LexiconFileContent } from '../coding/learned-data.js';
+
+export interface TrainingDocument {
+  id: string;
+  text: string;
+  /** Gold codes, dotted. */
+  codes: ReadonlySet<string>;
+}
+
+export interface LexiconMiningOptions {
+  /** Longest phrase, in content words. */
+  maxWords?: number;
+  /** Documents a phrase and its code must share. */
+  minSupport?: number;
+  /** Share of the documents with the phrase that carry the code. */
+  minPrecision?: number;
+  /** How many times likelier the code is with the phrase than without. */
+  minLift?: number;
+}
+
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 3, minPrecision: 0.35, minLift: 4 };
+
+/**
+ * Phrasings of codes learned from coded documents: a phrase of up to three content words is kept
+ * for a code when the documents that contain it carry the code far more often than others do.
+ * No offsets are needed: association over documents is enough, and at detection time the phrase's
+ * own position is the evidence.
+ */
+export function mineLexicon(terminology: Terminology, documents: readonly TrainingDocument[], options: LexiconMiningOptions = {}): LexiconFileContent {
+  const settings = { ...DEFAULTS, ...options };
+  const phraseDocs = new Map<string, Set<number>>();
+  const codeFrequency = new Map<string, number>();
+  const docCodes = documents.map((document, index) => {
+    for (const phrase of phrasesOf(document.text, settings.maxWords)) addTo(phraseDocs, phrase, index);
+    const codes = new Set([...document.codes].map((gold) => terminology.bridge(gold)).filter((code): code is string => code !== null));
+    for (const code of codes) codeFrequency.set(code, (codeFrequency.get(code) ?? 0) + 1);
+    return codes;
+  });
+  const entries: LexiconFileContent['entries'] = [];
+  for (const [phrase, docs] of phraseDocs) {
+    if (docs.size < settings.minSupport || !isInformative(phrase)) continue;
+    for (const [code, support] of countCodes(docs, docCodes)) {
+      if (support < settings.minSupport) continue;
+      const precision = support / docs.size;
+      const lift = precision / ((codeFrequency.get(code) ?? 1) / documents.length);
+      if (precision >= settings.minPrecision && lift >= settings.minLift) {
+        entries.push({ stems: phrase.split(' '), code, support, precision: round(precision) });
+      }
+    }
+  }
+  return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(entries) };
+}
+
+/** Distinct runs of up to `maxWords` content stems within a sentence. */
+function phrasesOf(text: string, maxWords: number): Set<string> {
+  const doc = runStagesOnDoc(createDetectorDoc(text), stagesThrough('tokenize', TEXT_STAGES), defaultStageDeps());
+  const phrases = new Set<string>();
+  for (const sentence of doc.sentences) {
+    const stems: string[] = [];
+    for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+      const token = doc.tokens[index];
+      if (token.kind !== 'word') continue;
+      const stem = stemOf(token.normal);
+      if (stem !== null) stems.push(stem);
+    }
+    for (let start = 0; start < stems.length; start += 1) {
+      for (let length = 1; length <= maxWords && start + length <= stems.length; length += 1) {
+        const words = stems.slice(start, start + length);
+        if (new Set(words).size === words.length) phrases.add(words.join(' '));
+      }
+    }
+  }
+  return phrases;
+}
+
+/** Phrases of short or stop-like stems only say nothing about a code. */
+function isInformative(phrase: string): boolean {
+  return phrase.split(' ').some((stem) => stem.length >= 4 && !/^\d/.test(stem));
+}
+
+/** A longer phrase stays only where it is more precise than each shorter phrase inside it for the same code. */
+function withoutRedundantPhrases(entries: LexiconFileContent['entries']): LexiconFileContent['entries'] {
+  const precisionOf = new Map(entries.map((entry) => [`${entry.stems.join(' ')}|${entry.code}`, entry.precision]));
+  return entries.filter((entry) => {
+    if (entry.stems.length === 1) return true;
+    for (let length = 1; length < entry.stems.length; length += 1) {
+      for (let start = 0; start + length <= entry.stems.length; start += 1) {
+        const shorter = precisionOf.get(`${entry.stems.slice(start, start + length).join(' ')}|${entry.code}`);
+        if (shorter !== undefined && shorter >= entry.precision - 0.05) return false;
+      }
+    }
+    return true;
+  });
+}
+
+function addTo(map: Map<string, Set<number>>, key: string, value: number): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** How many of `docs` carry each code. */
+function countCodes(docs: ReadonlySet<number>, docCodes: readonly ReadonlySet<string>[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const doc of docs) for (const code of docCodes[doc]) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return counts;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
