@@ -8,7 +8,29 @@ export {
   type CompileOutcome,
 } from './lib/load-terminology.js';
 export { resolveDataDir, resolveCacheDir, defaultDataDir, findWorkspaceRoot, type DataDirChoice } from './lib/data-dir.js';
-export { findSourceFiles, type FoundSource } from './lib/source-files.js';
+export { findSourceFiles, sourceKindOf, type FoundSource } from './lib/source-files.js';
+export {
+  fetchRelease,
+  DEFAULT_FETCH_TIMEOUT_MS,
+  type FetchReleaseOptions,
+  type FetchReleaseResult,
+  type DownloadedZip,
+  type InstalledFile,
+} from './lib/release/fetch-release.js';
+export {
+  readReleaseManifest,
+  parseReleaseManifest,
+  resolveManifestPath,
+  defaultManifestPath,
+  type ReleaseManifest,
+  type ReleaseFile,
+} from './lib/release/release-manifest.js';
+export {
+  ReleaseFetchError,
+  type ReleaseFetchFailure,
+  type FetchProgress,
+  type FetchProgressListener,
+} from './lib/release/fetch-events.js';
 export { normalizeCode, formatCode } from './lib/code.js';
 export { searchTerms, stemTerm } from './lib/search-terms.js';
 export type {

@@ -167,3 +167,5 @@ export function createFixtureTerminology(): Terminology {
     }),
   );
 }
+
+export { buildZip, orderLine, refusedUrl, startReleaseServer, type ReleaseTestServer, type TestRoute } from './lib/release/release-test-server.js';

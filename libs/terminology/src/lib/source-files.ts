@@ -53,6 +53,11 @@ function listFiles(dir: string, depth: number): string[] {
   return files.sort();
 }
 
+/** The kind of CDC file a file name denotes (`icd10cm-order-2026.txt` is `order`), or undefined for any other file. */
+export function sourceKindOf(fileName: string): SourceKind | undefined {
+  return (Object.keys(SOURCE_PATTERNS) as SourceKind[]).find((kind) => SOURCE_PATTERNS[kind].test(fileName));
+}
+
 export function hasOrderFile(dir: string): boolean {
   return findSourceFiles(dir).order !== undefined;
 }

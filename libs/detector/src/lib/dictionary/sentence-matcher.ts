@@ -12,9 +12,13 @@ export interface SentenceMatch {
   readonly tokens: readonly number[];
 }
 
-/** How far apart an entry's words may lie: clinical prose interleaves modifiers ("fracture of the distal left radius"). */
-function maxSpread(stemCount: number): number {
-  return Math.max(6, stemCount * 3);
+/**
+ * How far apart an entry's words may lie: clinical prose interleaves modifiers ("fracture of the
+ * distal left radius"); a learned phrase was learned as a run of words and must stay one.
+ */
+function maxSpread(entry: DictionaryEntry): number {
+  if (entry.source === 'lexicon') return entry.stems.length + 1;
+  return Math.max(6, entry.stems.length * 3);
 }
 
 /**
@@ -71,7 +75,7 @@ function placeEntry(entry: DictionaryEntry, anchorToken: number, positions: Read
     low = Math.min(low, nearest);
     high = Math.max(high, nearest);
   }
-  if (high - low + 1 > maxSpread(entry.stems.length)) return null;
+  if (high - low + 1 > maxSpread(entry)) return null;
   return [...tokens].sort((a, b) => a - b);
 }
 

@@ -22,7 +22,10 @@ export interface LexiconMiningOptions {
   minLift?: number;
 }
 
-const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 3, minPrecision: 0.35, minLift: 4 };
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 4, minPrecision: 0.35, minLift: 4 };
+
+/** Imagined documents at the code's base rate added to every phrase, so that a phrase seen in few documents cannot look precise by chance. */
+const SMOOTHING_DOCUMENTS = 4;
 
 /**
  * Phrasings of codes learned from coded documents: a phrase of up to three content words is kept
@@ -45,8 +48,9 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
     if (docs.size < settings.minSupport || !isInformative(phrase)) continue;
     for (const [code, support] of countCodes(docs, docCodes)) {
       if (support < settings.minSupport) continue;
-      const precision = support / docs.size;
-      const lift = precision / ((codeFrequency.get(code) ?? 1) / documents.length);
+      const baseRate = (codeFrequency.get(code) ?? 1) / documents.length;
+      const precision = (support + SMOOTHING_DOCUMENTS * baseRate) / (docs.size + SMOOTHING_DOCUMENTS);
+      const lift = precision / baseRate;
       if (precision >= settings.minPrecision && lift >= settings.minLift) {
         entries.push({ stems: phrase.split(' '), code, support, precision: round(precision) });
       }
