@@ -67,3 +67,6 @@ export type { LexiconMiningOptions, TrainingDocument } from './lib/training/mine
 export { chooseThreshold, createGoldMatcher, fitCalibration } from './lib/training/fit-calibration.js';
 export { parseCalibration, parseLexicon } from './lib/coding/learned-data.js';
 export type { LexiconFileContent } from './lib/coding/learned-data.js';
+export { trainDetector } from './lib/training/train-detector.js';
+export type { TrainedData } from './lib/training/train-detector.js';
+export { EMPTY_CALIBRATION } from './lib/coding/learned-data.js';

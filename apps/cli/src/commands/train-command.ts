@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { chooseThreshold, createDetector, fitCalibration, mineLexicon, parseLexicon, type TrainingDocument } from '@icd/detector';
+import { trainDetector, type TrainingDocument } from '@icd/detector';
 import { findWorkspaceRoot } from '@icd/terminology';
 import { defaultCodiEspRoot, readCodiEspSplit } from '../eval/codiesp-corpus.js';
-import { createProgressReporter } from './progress.js';
 import { loadFromOptions } from './load.js';
 
 interface TrainOptions {
@@ -34,15 +33,7 @@ export function registerTrainCommand(program: Command): void {
       const documents: TrainingDocument[] = split.documents.map((document) => ({ ...document, codes: gold.get(document.id) ?? new Set() }));
       const out = options.out ?? path.join(findWorkspaceRoot(), 'libs', 'detector', 'src', 'data');
 
-      process.stderr.write(`train: mining phrases from ${documents.length} documents\n`);
-      const lexiconFile = mineLexicon(terminology, documents);
-      const lexicon = parseLexicon(lexiconFile, terminology);
-      const uncalibrated = createDetector(terminology, { lexicon, calibration: { source: 'none', entries: {}, codes: {}, threshold: 0 } });
-      const progress = createProgressReporter('train: calibrating', documents.length);
-      const calibration = fitCalibration(uncalibrated, documents, () => progress.tick());
-      progress.done();
-      calibration.threshold = chooseThreshold(createDetector(terminology, { lexicon, calibration }), documents);
-
+      const { lexicon: lexiconFile, calibration } = trainDetector(terminology, documents, (step) => process.stderr.write(`train: ${step}\n`));
       writeFileSync(path.join(out, 'lexicon.codiesp-train.json'), `${JSON.stringify(lexiconFile)}\n`);
       writeFileSync(path.join(out, 'calibration.codiesp-train.json'), `${JSON.stringify(calibration)}\n`);
       process.stdout.write(

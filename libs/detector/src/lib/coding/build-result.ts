@@ -4,41 +4,29 @@ import {
   type CodeProposal,
   type DetectionOptions,
   type DetectionResult,
-  type Evidence,
   type Mention,
   type ScoredCode,
 } from '@icd/contracts';
-import type { DetectorDoc, DetectorMention, ResolvedCode } from '../detector-doc.js';
+import type { DetectorDoc, DetectorMention } from '../detector-doc.js';
+import { candidateFeatures, collectCodeCandidates, type CodeCandidate } from './code-candidates.js';
 import type { CodingModel } from './coding-model.js';
+import { rankerProbability } from './logistic-ranker.js';
 
-/** A single mention never makes a code certain; more mentions of it raise the score (noisy-or). */
+/** A single mention never makes a code certain. */
 const MAX_SCORE = 0.99;
-
-interface CodeAccumulator {
-  code: string;
-  missed: number;
-  best: ResolvedCode;
-  evidence: Evidence[];
-  alternatives: Map<string, number>;
-}
 
 /** The result contract from a doc that went through every stage. */
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
-  const accumulators = new Map<string, CodeAccumulator>();
-  const mentionCoded = doc.mentions.map((mention, index) => {
-    const resolution = doc.resolutions[index];
-    if (!resolution.coded || !inSelectedSections(mention, options)) return false;
-    addMention(accumulators, mention, resolution.codes);
-    return true;
-  });
-  const codes = settleExcludes1(coding, rankCodes(coding, accumulators)).filter((proposal) => proposal.score >= (options.minScore ?? coding.calibration.threshold));
+  const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
+  const ranked = settleExcludes1(coding, rankCodes(coding, candidates));
+  const codes = ranked.filter((proposal) => proposal.score >= (options.minScore ?? coding.calibration.threshold));
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
     terminology: { system: 'ICD-10-CM', version: coding.terminology.version.version },
     documentLength: doc.text.length,
     codes,
-    mentions: options.includeMentions ? doc.mentions.map((mention, index) => describeMention(doc, coding, mention, index, mentionCoded[index], kept)) : [],
+    mentions: options.includeMentions ? doc.mentions.map((mention, index) => describeMention(doc, coding, mention, index, kept, options)) : [],
   };
 }
 
@@ -46,34 +34,30 @@ function inSelectedSections(mention: DetectorMention, options: DetectionOptions)
   return !options.sections || (mention.section !== null && options.sections.includes(mention.section));
 }
 
-function addMention(accumulators: Map<string, CodeAccumulator>, mention: DetectorMention, codes: readonly ResolvedCode[]): void {
-  const [best, ...others] = codes;
-  let accumulator = accumulators.get(best.code);
-  if (!accumulator) {
-    accumulator = { code: best.code, missed: 1, best, evidence: [], alternatives: new Map() };
-    accumulators.set(best.code, accumulator);
-  }
-  accumulator.missed *= 1 - best.score;
-  if (best.score > accumulator.best.score) accumulator.best = best;
-  if (!accumulator.evidence.some((evidence) => evidence.begin === mention.begin && evidence.end === mention.end)) {
-    accumulator.evidence.push({ begin: mention.begin, end: mention.end, text: mention.text, section: mention.section });
-  }
-  for (const other of others) accumulator.alternatives.set(other.code, Math.max(other.score, accumulator.alternatives.get(other.code) ?? 0));
+/**
+ * With a fitted ranker every supported code is weighed on all the document says for it; without
+ * one, only mentions' first choices count, scored by their best match and combined as a noisy-or.
+ */
+function candidateScore(coding: CodingModel, candidate: CodeCandidate): number | null {
+  const ranker = coding.calibration.ranker;
+  if (ranker) return rankerProbability(ranker, candidateFeatures(coding, candidate));
+  return candidate.firstChoice > 0 ? 1 - candidate.missed : null;
 }
 
-function rankCodes(coding: CodingModel, accumulators: Map<string, CodeAccumulator>): CodeProposal[] {
+function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>): CodeProposal[] {
   const proposals: CodeProposal[] = [];
-  for (const accumulator of accumulators.values()) {
-    const summary = coding.terminology.summary(accumulator.code);
-    if (!summary) continue;
+  for (const candidate of candidates.values()) {
+    const summary = coding.terminology.summary(candidate.code);
+    const score = candidateScore(coding, candidate);
+    if (!summary || score === null) continue;
     proposals.push({
       code: summary.code,
       title: summary.title,
       billable: summary.billable,
-      score: round(Math.min(MAX_SCORE, 1 - accumulator.missed)),
-      evidence: accumulator.evidence.sort((a, b) => a.begin - b.begin),
-      rationale: accumulator.best.rationale,
-      alternatives: scoredCodes(coding, accumulator.alternatives, accumulator.code),
+      score: round(Math.min(MAX_SCORE, score)),
+      evidence: [...candidate.evidence].sort((a, b) => a.begin - b.begin),
+      rationale: candidate.best.rationale,
+      alternatives: scoredCodes(coding, candidate.alternatives, candidate.code),
     });
   }
   return proposals.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
@@ -96,11 +80,12 @@ function settleExcludes1(coding: CodingModel, ranked: CodeProposal[]): CodePropo
   return kept;
 }
 
-function describeMention(doc: DetectorDoc, coding: CodingModel, mention: DetectorMention, index: number, coded: boolean, kept: ReadonlySet<string>): Mention {
+function describeMention(doc: DetectorDoc, coding: CodingModel, mention: DetectorMention, index: number, kept: ReadonlySet<string>, options: DetectionOptions): Mention {
   const resolution = doc.resolutions[index];
   const candidates = new Map(resolution.codes.map((code) => [code.code, code.score]));
-  const best = resolution.codes[0]?.code;
-  const reason = coded && best && !kept.has(best) ? 'excluded by an Excludes1 note or below minScore' : resolution.reason;
+  const best = resolution.codes.find((code) => kept.has(code.code))?.code;
+  const coded = resolution.coded && inSelectedSections(mention, options) && best !== undefined;
+  const reason = coded ? resolution.reason : resolution.coded ? (inSelectedSections(mention, options) ? 'below the score threshold, or excluded by an Excludes1 note' : 'outside the selected sections') : resolution.reason;
   return {
     begin: mention.begin,
     end: mention.end,
@@ -108,7 +93,7 @@ function describeMention(doc: DetectorDoc, coding: CodingModel, mention: Detecto
     section: mention.section,
     assertion: mention.assertion,
     candidates: scoredCodes(coding, candidates),
-    coded: coded && best !== undefined && kept.has(best),
+    coded,
     reason,
   };
 }

@@ -1,14 +1,29 @@
 import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import type { DictionaryEntry, EntryDraft } from '../dictionary/term-dictionary.js';
+import { CANDIDATE_FEATURES } from './code-candidates.js';
 
 /** [times matched in training documents, times the matched code was in the document's gold]. */
 const Counts = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
 
+const RankerWeightsSchema = z.object({
+  features: z.array(z.string()),
+  means: z.array(z.number()),
+  scales: z.array(z.number()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
 const CalibrationFile = z.object({
   source: z.string(),
+  /** Training documents the counts come from. */
+  documents: z.number().int().nonnegative().default(0),
   entries: z.record(z.string(), Counts),
   codes: z.record(z.string(), Counts),
+  /** Training documents whose gold carries each code. */
+  goldFrequency: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** Weights of the candidate ranker; absent, codes are scored by their best match. */
+  ranker: RankerWeightsSchema.optional(),
   /** Codes scored below this are left out of a result unless the request sets its own minScore. */
   threshold: z.number().min(0).max(1).default(0),
 });
@@ -32,8 +47,15 @@ function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, file: string): T 
 }
 
 export function parseCalibration(input: unknown): Calibration {
-  return parseOrThrow(CalibrationFile, input, 'calibration.codiesp-train.json');
+  const calibration = parseOrThrow(CalibrationFile, input, 'calibration.codiesp-train.json');
+  if (calibration.ranker && calibration.ranker.features.join(',') !== CANDIDATE_FEATURES.join(',')) {
+    throw new Error('detector: calibration.codiesp-train.json: ranker was fitted on other features; run `npm run train` again');
+  }
+  return calibration;
 }
+
+/** No learned counts: every entry scores its prior. */
+export const EMPTY_CALIBRATION: Calibration = { source: 'none', documents: 0, entries: {}, codes: {}, goldFrequency: {}, threshold: 0 };
 
 /** Mined phrasings as dictionary drafts; codes the loaded code set lacks are bridged or dropped. */
 export function parseLexicon(input: unknown, terminology: Terminology): EntryDraft[] {

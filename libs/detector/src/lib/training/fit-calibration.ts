@@ -3,6 +3,8 @@ import type { Calibration } from '../coding/learned-data.js';
 import { calibrationKey } from '../coding/learned-data.js';
 import type { Detector } from '../create-detector.js';
 import type { TrainingDocument } from './mine-lexicon.js';
+import { CANDIDATE_FEATURES, candidateFeatures, collectCodeCandidates } from '../coding/code-candidates.js';
+import { fitLogisticRanker, type RankerWeights } from '../coding/logistic-ranker.js';
 
 /**
  * Whether a proposed code is one the coders gave: the same code, or a descendant of a gold code
@@ -47,7 +49,29 @@ export function fitCalibration(detector: Detector, documents: readonly TrainingD
     for (const [code, hit] of seenCodes) bump(codes, code, hit);
     onDocument();
   }
-  return { source: `CodiEsp train (${documents.length} documents)`, entries, codes, threshold: 0 };
+  const goldFrequency: Record<string, number> = {};
+  for (const document of documents) {
+    for (const gold of document.codes) {
+      const code = detector.coding.terminology.bridge(gold);
+      if (code) goldFrequency[code] = (goldFrequency[code] ?? 0) + 1;
+    }
+  }
+  return { source: `CodiEsp train (${documents.length} documents)`, documents: documents.length, entries, codes, goldFrequency, threshold: 0 };
+}
+
+/** Fits the candidate ranker on every code the documents' coded mentions support, labelled by the gold. */
+export function fitRanker(detector: Detector, documents: readonly TrainingDocument[]): RankerWeights {
+  const isGold = createGoldMatcher(detector.coding.terminology);
+  const rows: number[][] = [];
+  const labels: number[] = [];
+  for (const document of documents) {
+    const { doc } = detector.detectWithDoc(document.text);
+    for (const candidate of collectCodeCandidates(doc, () => true).values()) {
+      rows.push(candidateFeatures(detector.coding, candidate));
+      labels.push(isGold(candidate.code, document.codes) ? 1 : 0);
+    }
+  }
+  return fitLogisticRanker(CANDIDATE_FEATURES, rows, labels);
 }
 
 function bump(counts: Record<string, [number, number]>, key: string, hit: boolean): void {
