@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerTerminologyCommands } from './commands/terminology-commands.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerTrainCommand } from './commands/train-command.js';
+import { registerDetectCommand } from './commands/detect-command.js';
 
 /** The `icd10` command line: terminology lookup and search, detection. */
 export function createProgram(): Command {
@@ -11,6 +12,7 @@ export function createProgram(): Command {
     .option('--cache-dir <dir>', 'folder for the compiled terminology (default: ICD10CM_CACHE_DIR or .cache/terminology)')
     .showHelpAfterError();
   registerTerminologyCommands(program);
+  registerDetectCommand(program);
   registerEvalCommand(program);
   registerTrainCommand(program);
   return program;

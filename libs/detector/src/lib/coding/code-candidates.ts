@@ -110,7 +110,7 @@ export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate)
     (hits + 1) / (matched + 2),
     [...candidate.sections].some((section) => section !== null && DIAGNOSTIC_SECTIONS.has(section)) ? 1 : 0,
     candidate.code.startsWith('R') ? 1 : 0,
-    coding.historyRules.some((rule) => rule.code === candidate.code) ? 1 : 0,
+    coding.historyCodes.has(candidate.code) ? 1 : 0,
     candidate.firstPosition,
   ];
 }

@@ -2,7 +2,7 @@ import type { Terminology } from '@icd/terminology';
 import calibrationData from '../../data/calibration.codiesp-train.json' with { type: 'json' };
 import lexiconData from '../../data/lexicon.codiesp-train.json' with { type: 'json' };
 import { buildTermDictionary, type EntryDraft, type TermDictionary } from '../dictionary/term-dictionary.js';
-import { parseCalibration, parseLexicon, type Calibration } from './learned-data.js';
+import { calibratedScores, parseCalibration, parseLexicon, type Calibration } from './learned-data.js';
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { createCodeNarrower, type CodeNarrower } from './narrow-code.js';
@@ -16,6 +16,10 @@ export interface CodingModel {
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
   readonly calibration: Calibration;
+  /** Calibrated score of each dictionary entry, by entry id. */
+  readonly entryScores: Float64Array;
+  /** Codes the history rules hand out. */
+  readonly historyCodes: ReadonlySet<string>;
 }
 
 export interface CodingModelOptions {
@@ -27,13 +31,18 @@ export interface CodingModelOptions {
 
 export function createCodingModel(terminology: Terminology, options: CodingModelOptions = {}): CodingModel {
   const lexicon = options.lexicon ?? parseLexicon(lexiconData, terminology);
+  const dictionary = buildTermDictionary(terminology, lexicon);
+  const calibration = options.calibration ?? parseCalibration(calibrationData);
+  const historyRules = loadHistoryRules(terminology);
   return {
     terminology,
-    dictionary: buildTermDictionary(terminology, lexicon),
+    dictionary,
     narrow: createCodeNarrower(terminology),
-    historyRules: loadHistoryRules(terminology),
+    historyRules,
+    historyCodes: new Set(historyRules.map((rule) => rule.code)),
     excludes1: createExcludes1Checker(terminology),
     asksForAdditionalCode: createAdditionalCodeRule(terminology),
-    calibration: options.calibration ?? parseCalibration(calibrationData),
+    calibration,
+    entryScores: calibratedScores(calibration, dictionary.entries),
   };
 }

@@ -9,7 +9,9 @@ interface CodeRange {
 }
 
 function compact(code: string): string {
-  return code.replace(/[.-]/g, '');
+  let result = '';
+  for (const char of code) if (char !== '.' && char !== '-') result += char;
+  return result;
 }
 
 function parseRanges(notes: readonly string[]): CodeRange[] {
@@ -52,7 +54,17 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
  */
 export function createAdditionalCodeRule(terminology: Terminology) {
   const requested = createNoteRanges(terminology, ['useAdditionalCode', 'codeAlso']);
-  return (combination: string, additional: string): boolean => requested(combination).some((range) => inRange(compact(additional), range));
+  const answers = new Map<string, boolean>();
+  return (combination: string, additional: string): boolean => {
+    const key = `${combination} ${additional}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      const code = compact(additional);
+      answer = requested(combination).some((range) => inRange(code, range));
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
@@ -63,8 +75,16 @@ export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
  */
 export function createExcludes1Checker(terminology: Terminology) {
   const excludedBy = createNoteRanges(terminology, ['excludes1']);
-  return (a: string, b: string): boolean =>
-    excludedBy(a).some((range) => inRange(compact(b), range)) || excludedBy(b).some((range) => inRange(compact(a), range));
+  const answers = new Map<string, boolean>();
+  return (a: string, b: string): boolean => {
+    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = excludedBy(a).some((range) => inRange(compact(b), range)) || excludedBy(b).some((range) => inRange(compact(a), range));
+      answers.set(key, answer);
+    }
+    return answer;
+  };
 }
 
 export type Excludes1Checker = ReturnType<typeof createExcludes1Checker>;

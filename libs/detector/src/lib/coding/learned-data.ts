@@ -84,3 +84,8 @@ export function calibratedScore(calibration: Calibration, entry: DictionaryEntry
   const [matched, hits] = counts;
   return (hits + PRIOR_WEIGHT * entry.prior) / (matched + PRIOR_WEIGHT);
 }
+
+/** Every entry's calibrated score, computed once: the key is a string built per entry. */
+export function calibratedScores(calibration: Calibration, entries: readonly DictionaryEntry[]): Float64Array {
+  return Float64Array.from(entries.map((entry) => calibratedScore(calibration, entry)));
+}

@@ -1,4 +1,4 @@
-import type { Terminology } from '@icd/terminology';
+import type { CodeSummary, Terminology } from '@icd/terminology';
 import { contentStems } from '../dictionary/stems.js';
 
 /** Seventh characters named by encounter words in the sentence; initial encounter otherwise. */
@@ -33,8 +33,18 @@ export function createCodeNarrower(terminology: Terminology) {
     return stems;
   };
 
+  const childrenCache = new Map<string, ReturnType<Terminology['children']>>();
+  const childrenOf = (code: string) => {
+    let children = childrenCache.get(code);
+    if (!children) {
+      children = terminology.children(code);
+      childrenCache.set(code, children);
+    }
+    return children;
+  };
+
   function chooseChild(parent: string, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
-    const children = terminology.children(parent);
+    const children = childrenOf(parent);
     if (children.length === 0) return null;
     if (children.every((child) => child.code.replace('.', '').length === 7)) {
       const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
@@ -52,8 +62,24 @@ export function createCodeNarrower(terminology: Terminology) {
       if (!best || fit > best.fit) best = { code: child.code, fit };
     }
     if (best) return { code: best.code, supported: true };
-    const fallback = terminology.resolveBillable(parent)?.steps[0]?.to;
+    const fallback = defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to;
     return fallback ? { code: fallback, supported: false } : null;
+  }
+
+  /**
+   * The child that adds no word to its parent's but vague ones: the default when the text says
+   * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
+   * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
+   * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
+   * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
+   * every child says something more.
+   */
+  function defaultChild(parent: string, children: readonly CodeSummary[]): string | null {
+    const parentStems = stemsOfTitle(parent);
+    const rank = ({ title }: CodeSummary) =>
+      (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
+    const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
+    return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
   }
 
   return function narrow(code: string, context: ReadonlySet<string>): NarrowedCode | null {

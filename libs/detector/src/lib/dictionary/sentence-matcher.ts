@@ -12,6 +12,12 @@ export interface SentenceMatch {
   readonly tokens: readonly number[];
 }
 
+/** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
+export type KeepBoth = (widerCode: string, narrowerCode: string) => boolean;
+
+/** A number in an entry ("stage 3", "type 2") must sit right after the word it qualifies. */
+const MAX_NUMBER_GAP = 2;
+
 /**
  * How far apart an entry's words may lie: clinical prose interleaves modifiers ("fracture of the
  * distal left radius"); a learned phrase was learned as a run of words and must stay one.
@@ -21,25 +27,32 @@ function maxSpread(entry: DictionaryEntry): number {
   return Math.max(6, entry.stems.length * 3);
 }
 
+/** Token positions of each stem number present in the sentence. */
+type Occurrences = Map<number, number[]>;
+
 /**
  * Every dictionary entry whose stems all occur in the sentence within a small window, in any
  * order. An entry is looked up only through its rarest stem, so the work grows with the
  * sentence's words, not with the dictionary.
  */
 export function matchSentence(dictionary: TermDictionary, stems: readonly StemAtToken[], keepBoth: KeepBoth = () => false): SentenceMatch[] {
-  const positions = new Map<string, number[]>();
+  const occurrences: Occurrences = new Map();
   for (const { stem, token } of stems) {
-    const list = positions.get(stem);
-    if (list) {
-      if (!list.includes(token)) list.push(token);
-    } else positions.set(stem, [token]);
+    const id = dictionary.stemIds.get(stem);
+    if (id === undefined) continue;
+    const list = occurrences.get(id);
+    if (!list) occurrences.set(id, [token]);
+    else if (list[list.length - 1] !== token) list.push(token);
   }
   const matches: SentenceMatch[] = [];
-  for (const [anchor, anchorTokens] of positions) {
-    for (const entryId of dictionary.byAnchor.get(anchor) ?? []) {
+  for (const [anchor, anchorTokens] of occurrences) {
+    for (const entryId of dictionary.byAnchorId[anchor] ?? []) {
+      const stemIds = dictionary.entryStemIds[entryId];
+      // Most entries miss a word: find that out before placing anything.
+      if (!allPresent(stemIds, occurrences)) continue;
       const entry = dictionary.entries[entryId];
       for (const anchorToken of anchorTokens) {
-        const tokens = placeEntry(entry, anchorToken, positions);
+        const tokens = placeEntry(entry, stemIds, anchorToken, occurrences);
         if (tokens) {
           matches.push({ entry, tokens });
           break;
@@ -50,39 +63,33 @@ export function matchSentence(dictionary: TermDictionary, stems: readonly StemAt
   return keepMostSpecific(matches, keepBoth);
 }
 
-/** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
-export type KeepBoth = (widerCode: string, narrowerCode: string) => boolean;
+function allPresent(stemIds: Int32Array, occurrences: Occurrences): boolean {
+  for (let i = 0; i < stemIds.length; i += 1) if (!occurrences.has(stemIds[i])) return false;
+  return true;
+}
 
-/** A number in an entry ("stage 3", "type 2") must sit right after the word it qualifies. */
-const MAX_NUMBER_GAP = 2;
-
-/** The entry's stems at the occurrences nearest the anchor, or null when one is missing or too far. */
-function placeEntry(entry: DictionaryEntry, anchorToken: number, positions: ReadonlyMap<string, number[]>): number[] | null {
-  const tokens = new Set<number>([anchorToken]);
+/** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
+function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: number, occurrences: Occurrences): number[] | null {
+  const tokens: number[] = [anchorToken];
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
-  for (const stem of entry.stems) {
-    const occurrences = positions.get(stem);
-    if (!occurrences) return null;
-    const isNumber = /^\d/.test(stem);
+  for (let i = 0; i < stemIds.length; i += 1) {
+    const positions = occurrences.get(stemIds[i]) as number[];
+    const isNumber = /^\d/.test(entry.stems[i]);
     const target = isNumber ? previous : anchorToken;
-    let nearest = occurrences[0];
-    for (const token of occurrences) if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
+    let nearest = positions[0];
+    for (const token of positions) if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
     if (isNumber && Math.abs(nearest - previous) > MAX_NUMBER_GAP) return null;
-    tokens.add(nearest);
+    if (!tokens.includes(nearest)) tokens.push(nearest);
     previous = nearest;
-    low = Math.min(low, nearest);
-    high = Math.max(high, nearest);
+    if (nearest < low) low = nearest;
+    if (nearest > high) high = nearest;
   }
   if (high - low + 1 > maxSpread(entry)) return null;
-  return [...tokens].sort((a, b) => a - b);
+  return tokens.sort((a, b) => a - b);
 }
 
-/**
- * Drops a match when another covers all of its tokens and says more (more stems): "type 2
- * diabetes with chronic kidney disease" is E11.22, not also E11.9 and N18.9 from the same words.
- */
 function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): SentenceMatch[] {
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.

@@ -18,10 +18,19 @@ export interface DictionaryEntry {
   readonly prior: number;
 }
 
-/** Entries indexed by their rarest stem, so a sentence only checks entries one of its words can start. */
+/**
+ * Entries indexed by their rarest stem, so a sentence only checks entries one of its words can
+ * start. Stems are also numbered, so that the hot matching loop compares integers, not strings.
+ */
 export interface TermDictionary {
   readonly entries: readonly DictionaryEntry[];
   readonly byAnchor: ReadonlyMap<string, readonly number[]>;
+  /** Number of each stem any entry uses. */
+  readonly stemIds: ReadonlyMap<string, number>;
+  /** Each entry's stems as numbers, parallel to `entries`. */
+  readonly entryStemIds: readonly Int32Array[];
+  /** Entry ids anchored at each stem number. */
+  readonly byAnchorId: readonly (readonly number[] | undefined)[];
 }
 
 export interface EntryDraft {
@@ -47,7 +56,20 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
     if (!seen || seen.prior < draft.prior) unique.set(key, draft);
   }
   const entries = [...unique.values()].map((draft, id) => ({ ...draft, id }));
-  return { entries, byAnchor: indexByRarestStem(entries) };
+  const byAnchor = indexByRarestStem(entries);
+  const stemIds = new Map<string, number>();
+  const idOf = (stem: string) => {
+    let id = stemIds.get(stem);
+    if (id === undefined) {
+      id = stemIds.size;
+      stemIds.set(stem, id);
+    }
+    return id;
+  };
+  const entryStemIds = entries.map((entry) => Int32Array.from(entry.stems.map(idOf)));
+  const byAnchorId: number[][] = [];
+  for (const [anchor, ids] of byAnchor) byAnchorId[idOf(anchor)] = [...ids];
+  return { entries, byAnchor, stemIds, entryStemIds, byAnchorId };
 }
 
 function indexByRarestStem(entries: readonly DictionaryEntry[]): Map<string, number[]> {

@@ -20,31 +20,47 @@ export function entriesFromTerminology(terminology: Terminology): EntryDraft[] {
 /** Qualifiers the Index writes on a main term that is also the default reading ("Fracture, traumatic"). */
 const DEFAULT_QUALIFIERS = new Set(['traumatic']);
 
+/** Most spelling variants one Index path may fan out into ("abdomen, abdominal" under "thorax, thoracic"). */
+const MAX_PATH_VARIANTS = 4;
+
 /**
- * The words a main term requires. A title listing spellings of one word (`Diabetes, diabetic`,
- * `Infarct, infarction`) needs only the first; a qualified title (`Fracture, pathological`,
- * `Achromia, congenital`) needs its qualifier too, unless the qualifier is the default reading.
+ * The word lists an Index title stands for. A title listing spellings of one word (`Diabetes,
+ * diabetic`, `myocardium, myocardial`) is matched by any one of them; a qualified main term
+ * (`Fracture, pathological`, `Achromia, congenital`) needs its qualifier too, unless the qualifier
+ * is the default reading; any other subterm needs all its words.
  */
-function mainTermWords(title: string): string {
+export function indexTitleVariants(title: string, isMainTerm: boolean): string[] {
   const parts = title.split(',').map((part) => part.trim());
-  const stem = parts[0].slice(0, 3).toLowerCase();
-  if (parts.every((part) => part.slice(0, 3).toLowerCase() === stem)) return parts[0];
-  return parts.filter((part) => !DEFAULT_QUALIFIERS.has(part.toLowerCase())).join(' ');
+  const prefix = parts[0].slice(0, 3).toLowerCase();
+  if (parts.length > 1 && parts.every((part) => part.slice(0, 3).toLowerCase() === prefix)) return parts;
+  if (!isMainTerm) return [title];
+  return [parts.filter((part) => !DEFAULT_QUALIFIERS.has(part.toLowerCase())).join(' ')];
 }
 
 function indexEntries(model: CompiledTerminology): EntryDraft[] {
   const drafts: EntryDraft[] = [];
-  const pathStems: string[][] = [];
+  const pathVariants: string[][][] = [];
   model.indexTerms.forEach((term, termId) => {
-    const own = contentStems(term.parent < 0 ? mainTermWords(term.title) : term.title);
-    const parentStems = term.parent < 0 ? [] : pathStems[term.parent];
-    const stems = [...new Set([...parentStems, ...own])];
-    pathStems[termId] = stems;
+    const own = indexTitleVariants(term.title, term.parent < 0).map((words) => contentStems(words));
+    const parents = term.parent < 0 ? [[]] : pathVariants[term.parent];
+    const variants = distinct(parents.flatMap((parent) => own.map((stems) => [...new Set([...parent, ...stems])]))).slice(0, MAX_PATH_VARIANTS);
+    pathVariants[termId] = variants;
     const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
     if (!code || term.source !== 'index') return;
-    drafts.push({ stems, code, source: 'index', display: indexDisplay(model, termId), prior: SOURCE_PRIOR.index });
+    const display = indexDisplay(model, termId);
+    for (const stems of variants) drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index });
   });
   return drafts;
+}
+
+function distinct(variants: string[][]): string[][] {
+  const seen = new Set<string>();
+  return variants.filter((stems) => {
+    const key = stems.join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function indexDisplay(model: CompiledTerminology, termId: number): string {

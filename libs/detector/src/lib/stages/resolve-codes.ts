@@ -8,8 +8,7 @@ import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
-import { calibratedScore } from '../coding/learned-data.js';
-import { contentStems } from '../dictionary/stems.js';
+import { stemOf } from '../dictionary/stems.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { MATCH_TERMS_STAGE } from './match-terms.js';
@@ -38,9 +37,15 @@ export const resolveCodes: Stage = (doc, deps) => {
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
+/** The stems of a sentence's words, which decide how far a header can be narrowed. */
 function sentenceContext(doc: DetectorDoc, sentenceIndex: number): Set<string> {
   const sentence = doc.sentences[sentenceIndex];
-  return new Set(contentStems(doc.text.slice(sentence.begin, sentence.end)));
+  const context = new Set<string>();
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+    const stem = stemOf(doc.tokens[index].normal);
+    if (stem !== null) context.add(stem);
+  }
+  return context;
 }
 
 function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: ReadonlySet<string>): MentionResolution {
@@ -50,7 +55,7 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
     const narrowed = coding.narrow(entry.code, context);
     if (!narrowed) continue;
     let code = narrowed.code;
-    let score = calibratedScore(coding.calibration, entry) * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR);
+    let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR);
     let rationale = entry.display;
     const historyKind = historyAssertion(mention.assertion);
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
@@ -84,7 +89,7 @@ function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: C
   if (assertion.negated) return { coded: false, reason: 'negated' };
   if (assertion.hypothetical) return { coded: false, reason: 'hypothetical' };
   if (assertion.uncertain) return { coded: false, reason: 'uncertain' };
-  const isHistoryCode = coding.historyRules.some((rule) => rule.code === codes[0].code);
+  const isHistoryCode = coding.historyCodes.has(codes[0].code);
   if (assertion.family) return isHistoryCode ? { coded: true, reason: 'family history' } : { coded: false, reason: 'a relative\'s condition without a family-history code' };
   if (assertion.historical) return { coded: true, reason: isHistoryCode ? 'personal history' : 'historical, coded as a persisting condition' };
   return { coded: true, reason: 'affirmed' };

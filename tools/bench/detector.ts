@@ -1,0 +1,54 @@
+/**
+ * npm run bench:detector — detector throughput on CodiEsp background text on one core, beside
+ * wink-nlp tokenization alone over the same documents in the same run (the machine is noisy:
+ * compare the ratio). Targets: >= 1.5 MB/s, and >= half the speed of tokenization alone.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createDetector, runStages, stagesThrough } from '@icd/detector';
+import { findWorkspaceRoot, loadTerminology } from '@icd/terminology';
+
+const folder = process.env.CODIESP_BACKGROUND ?? path.join(findWorkspaceRoot(), '..', 'shared', 'codiesp', 'background');
+const textFolder = readdirSync(folder).includes('text_files_en') ? path.join(folder, 'text_files_en') : folder;
+const texts = readdirSync(textFolder)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => readFileSync(path.join(textFolder, name), 'utf8'));
+const megabytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0) / 1e6;
+
+function timeAll(run: (text: string) => unknown): { seconds: number; latencies: number[] } {
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (const text of texts) {
+    const begin = performance.now();
+    run(text);
+    latencies.push(performance.now() - begin);
+  }
+  return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const terminology = await loadTerminology();
+const setupStarted = performance.now();
+const detector = createDetector(terminology);
+const setupSeconds = (performance.now() - setupStarted) / 1000;
+const tokenizeOnly = stagesThrough('tokenize');
+// Warm both paths so that neither pays for JIT compilation or the model load in the timed run.
+for (const text of texts.slice(0, 200)) {
+  runStages(text, tokenizeOnly);
+  detector.detect(text);
+}
+const tokenize = timeAll((text) => runStages(text, tokenizeOnly));
+const detect = timeAll((text) => detector.detect(text));
+const rate = (seconds: number) => megabytes / seconds;
+console.log(`bench:detector on ${texts.length} documents, ${megabytes.toFixed(2)} MB (node ${process.version}, one core)`);
+console.log(`  detector setup (dictionary, rules)     ${setupSeconds.toFixed(2)} s`);
+console.log(`  wink-nlp tokenization alone            ${(texts.length / tokenize.seconds).toFixed(0)} docs/s  ${rate(tokenize.seconds).toFixed(2)} MB/s`);
+console.log(`  detector, every stage                  ${(texts.length / detect.seconds).toFixed(0)} docs/s  ${rate(detect.seconds).toFixed(2)} MB/s   target >= 1.5 MB/s`);
+console.log(`  detector / tokenization speed          ${(tokenize.seconds / detect.seconds).toFixed(2)}   target >= 0.50`);
+console.log(`  detector latency per document p50/p95  ${percentile(detect.latencies, 50).toFixed(2)} / ${percentile(detect.latencies, 95).toFixed(2)} ms`);
+console.log(`  resident memory                        ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
