@@ -10,6 +10,8 @@ describe('DetectorDoc', () => {
       sections: [],
       expansions: [],
       mentions: [],
+      candidates: [],
+      resolutions: [],
       completedStages: [],
       diagnostics: [],
     });

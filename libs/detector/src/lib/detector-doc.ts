@@ -82,6 +82,8 @@ export interface CandidateMatch {
   readonly tokens: readonly number[];
   /** How strongly this match suggests its code: 0..1. */
   readonly score: number;
+  /** The match straddles a list separator, so its words may belong to two conditions. */
+  readonly crossesList: boolean;
 }
 
 export interface MentionCandidates {

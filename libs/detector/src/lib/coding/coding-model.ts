@@ -27,13 +27,18 @@ export interface CodingModelOptions {
   lexicon?: readonly EntryDraft[];
   /** Learned match precision; defaults to the one fitted on the CodiEsp training cases. */
   calibration?: Calibration;
+  /**
+   * History and family-history rules (`parseHistoryRules`); defaults to the shipped
+   * file, which needs a full code set: a small or older one must bring rules its codes satisfy.
+   */
+  historyRules?: readonly HistoryRule[];
 }
 
 export function createCodingModel(terminology: Terminology, options: CodingModelOptions = {}): CodingModel {
   const lexicon = options.lexicon ?? parseLexicon(lexiconData, terminology);
   const dictionary = buildTermDictionary(terminology, lexicon);
   const calibration = options.calibration ?? parseCalibration(calibrationData);
-  const historyRules = loadHistoryRules(terminology);
+  const historyRules = options.historyRules ?? loadHistoryRules(terminology);
   return {
     terminology,
     dictionary,

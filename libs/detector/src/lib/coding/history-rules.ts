@@ -20,7 +20,7 @@ export type HistoryRule = z.infer<typeof HistoryRulesFile>['historyRules'][numbe
  * Validates the history rules and checks that every code they hand out is billable in the loaded
  * code set, so that a rule file written for another year fails at start-up, not mid-job.
  */
-export function parseHistoryRules(input: unknown, terminology: Terminology): HistoryRule[] {
+export function parseHistoryRules(input: unknown, terminology: Pick<Terminology, 'isBillable' | 'version'>): HistoryRule[] {
   const parsed = HistoryRulesFile.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

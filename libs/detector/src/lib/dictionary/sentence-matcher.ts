@@ -10,6 +10,8 @@ export interface SentenceMatch {
   readonly entry: DictionaryEntry;
   /** Token indexes carrying the entry's stems, ascending, distinct. */
   readonly tokens: readonly number[];
+  /** The words straddle a list separator ("pulmonary disease, hypertension"): likely two conditions. */
+  readonly crossesList: boolean;
 }
 
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
@@ -35,7 +37,12 @@ type Occurrences = Map<number, number[]>;
  * order. An entry is looked up only through its rarest stem, so the work grows with the
  * sentence's words, not with the dictionary.
  */
-export function matchSentence(dictionary: TermDictionary, stems: readonly StemAtToken[], keepBoth: KeepBoth = () => false): SentenceMatch[] {
+export function matchSentence(
+  dictionary: TermDictionary,
+  stems: readonly StemAtToken[],
+  keepBoth: KeepBoth = () => false,
+  separators: ReadonlySet<number> = new Set(),
+): SentenceMatch[] {
   const occurrences: Occurrences = new Map();
   for (const { stem, token } of stems) {
     const id = dictionary.stemIds.get(stem);
@@ -54,13 +61,18 @@ export function matchSentence(dictionary: TermDictionary, stems: readonly StemAt
       for (const anchorToken of anchorTokens) {
         const tokens = placeEntry(entry, stemIds, anchorToken, occurrences);
         if (tokens) {
-          matches.push({ entry, tokens });
+          matches.push({ entry, tokens, crossesList: crossesSeparator(tokens, separators) });
           break;
         }
       }
     }
   }
   return keepMostSpecific(matches, keepBoth);
+}
+
+function crossesSeparator(tokens: readonly number[], separators: ReadonlySet<number>): boolean {
+  for (const separator of separators) if (separator > tokens[0] && separator < tokens[tokens.length - 1]) return true;
+  return false;
 }
 
 function allPresent(stemIds: Int32Array, occurrences: Occurrences): boolean {
@@ -104,7 +116,7 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
  * narrower match is one of its words (a synonym counts: "heart" is also "cardiac").
  */
 function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
-  if (wider.entry.stems.length <= narrower.entry.stems.length) return false;
+  if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem) && withinSpan(wider, narrower));
 }
 

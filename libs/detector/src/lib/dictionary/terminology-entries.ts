@@ -9,11 +9,17 @@ const SOURCE_PRIOR = { index: 0.5, inclusion: 0.45, title: 0.4, neoplasm: 0.5 } 
 /** Longer entries seldom match whole in free text and only cost memory. */
 const MAX_ENTRY_STEMS = 8;
 
+/**
+ * Words that describe the visit, as a seventh character does ("initial encounter", "sequela"):
+ * an entry made of these alone (the Index's lead term "Encounter", Z76.89) names no condition.
+ */
+const ENCOUNTER_STEMS = new Set(contentStems('encounter initial subsequent sequela'));
+
 /** Dictionary drafts for every way the terminology names a code. */
 export function entriesFromTerminology(terminology: Terminology): EntryDraft[] {
   const model = terminology.compiled;
   return [...indexEntries(model), ...titleEntries(model), ...inclusionEntries(model), ...neoplasmEntries(model)].filter(
-    (draft) => draft.stems.length > 0 && draft.stems.length <= MAX_ENTRY_STEMS,
+    (draft) => draft.stems.length > 0 && draft.stems.length <= MAX_ENTRY_STEMS && draft.stems.some((stem) => !ENCOUNTER_STEMS.has(stem)),
   );
 }
 

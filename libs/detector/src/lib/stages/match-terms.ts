@@ -27,7 +27,7 @@ export const matchTerms: Stage = (doc, deps) => {
   for (const sentence of doc.sentences) {
     const stems = sentenceStems(doc, sentence, expansionStems);
     if (stems.length === 0) continue;
-    const matches = matchSentence(deps.coding.dictionary, stems, deps.coding.asksForAdditionalCode);
+    const matches = matchSentence(deps.coding.dictionary, stems, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -35,6 +35,17 @@ export const matchTerms: Stage = (doc, deps) => {
   }
   return withLayers(doc, MATCH_TERMS_STAGE, { mentions, candidates });
 };
+
+const LIST_SEPARATORS = new Set([',', ';', 'and', 'or']);
+
+/** Tokens that separate items of a list: a term's words seldom straddle them. */
+function listSeparators(doc: DetectorDoc, sentence: Sentence): Set<number> {
+  const separators = new Set<number>();
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+    if (LIST_SEPARATORS.has(doc.tokens[index].normal)) separators.add(index);
+  }
+  return separators;
+}
 
 /** Stems each abbreviation stands for, keyed by its first token. */
 function stemsOfExpansions(doc: DetectorDoc): Map<number, string[]> {
@@ -91,7 +102,7 @@ function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
 }
 
 function toCandidate(match: SentenceMatch): CandidateMatch {
-  return { entry: match.entry.id, tokens: match.tokens, score: match.entry.prior };
+  return { entry: match.entry.id, tokens: match.tokens, score: match.entry.prior, crossesList: match.crossesList };
 }
 
 export type { TermDictionary };

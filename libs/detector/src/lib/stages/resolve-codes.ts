@@ -17,6 +17,8 @@ export const RESOLVE_CODES_STAGE = 'resolve-codes';
 
 /** A code chosen by default ("unspecified") rather than by the text is a little less certain. */
 const DEFAULT_CHILD_FACTOR = 0.9;
+/** Words split by a list separator are often two conditions that happen to spell a third. */
+const CROSSES_LIST_FACTOR = 0.5;
 /** A history code stands on the history cue as well as on the condition. */
 const HISTORY_FACTOR = 0.85;
 
@@ -55,7 +57,7 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
     const narrowed = coding.narrow(entry.code, context);
     if (!narrowed) continue;
     let code = narrowed.code;
-    let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR);
+    let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
     let rationale = entry.display;
     const historyKind = historyAssertion(mention.assertion);
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
