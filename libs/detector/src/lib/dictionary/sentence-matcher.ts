@@ -113,11 +113,19 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
 
 /**
  * `wider` says more than `narrower` about the same words: more stems, and every word of the
- * narrower match is one of its words (a synonym counts: "heart" is also "cardiac").
+ * narrower match is one of its words (a synonym counts: "heart" is also "cardiac"). A wider match
+ * on a category never hides a narrower one on a code within it: "Type 2 diabetes mellitus" (E11,
+ * a title) leaves "diabetes, type 2" (E11.9, the Index) standing.
  */
 function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
+  if (isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
   if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem) && withinSpan(wider, narrower));
+}
+
+/** Undotted `code` lies strictly beneath the undotted `category`. */
+function isWithinCategory(code: string, category: string): boolean {
+  return code.length > category.length && code.startsWith(category);
 }
 
 function withinSpan(wider: SentenceMatch, narrower: SentenceMatch): boolean {

@@ -22,7 +22,7 @@ export interface LexiconMiningOptions {
   minLift?: number;
 }
 
-const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 4, minPrecision: 0.35, minLift: 4 };
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minPrecision: 0.5, minLift: 2.5 };
 
 /** Imagined documents at the code's base rate added to every phrase, so that a phrase seen in few documents cannot look precise by chance. */
 const SMOOTHING_DOCUMENTS = 4;

@@ -1,0 +1,43 @@
+import type { Terminology } from '@icd/terminology';
+import { createFixtureTerminology } from '@icd/terminology/testing';
+import { createCodingModel, type CodingModel, type CodingModelOptions } from '../coding/coding-model.js';
+import { parseHistoryRules } from '../coding/history-rules.js';
+import { EMPTY_CALIBRATION } from '../coding/learned-data.js';
+import { createDetector, type Detector } from '../create-detector.js';
+import type { DetectorDoc } from '../detector-doc.js';
+import { CODING_STAGES, runStages, stagesThrough } from '../pipeline.js';
+import { loadDefaultRules } from '../rules/detector-rules.js';
+
+let terminology: Terminology | undefined;
+
+/** The fixture code set of `@icd/terminology/testing`, built once per test file. */
+export function fixtureTerminology(): Terminology {
+  terminology ??= createFixtureTerminology();
+  return terminology;
+}
+
+/**
+ * History rules the fixture code set can satisfy: the shipped file names codes (Z85.01, Z80.0...)
+ * the fixture does not hold, so it cannot be loaded there.
+ */
+export function fixtureHistoryRules() {
+  return parseHistoryRules({ historyRules: [{ assertion: 'historical', prefixes: ['C50'], code: 'Z85.3' }] }, fixtureTerminology());
+}
+
+/** Options independent of the learned data files: no mined phrases, every entry at its prior. */
+export function untrainedOptions(options: CodingModelOptions = {}): CodingModelOptions {
+  return { lexicon: [], calibration: EMPTY_CALIBRATION, historyRules: fixtureHistoryRules(), ...options };
+}
+
+export function fixtureCodingModel(options: CodingModelOptions = {}): CodingModel {
+  return createCodingModel(fixtureTerminology(), untrainedOptions(options));
+}
+
+export function fixtureDetector(options: CodingModelOptions = {}): Detector {
+  return createDetector(fixtureTerminology(), untrainedOptions(options));
+}
+
+/** The coding stages over `text` up to and including `lastStage`. */
+export function runCodingStages(text: string, coding: CodingModel, lastStage = 'resolve-codes'): DetectorDoc {
+  return runStages(text, stagesThrough(lastStage, CODING_STAGES), { rules: loadDefaultRules(), coding });
+}

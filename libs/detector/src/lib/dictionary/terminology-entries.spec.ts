@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { contentStems } from './stems.js';
+import { entriesFromTerminology, indexTitleVariants } from './terminology-entries.js';
+
+const drafts = entriesFromTerminology(fixtureTerminology());
+
+/** Drafts with this display, as [stems, code] pairs. */
+function find(display: string): [string[], string][] {
+  return drafts.filter((draft) => draft.display === display).map((draft) => [draft.stems, draft.code]);
+}
+
+describe('indexTitleVariants', () => {
+  it('reads a title listing spellings of one word as any one of them', () => {
+    expect(indexTitleVariants('Diabetes, diabetic', true)).toEqual(['Diabetes', 'diabetic']);
+    expect(indexTitleVariants('myocardium, myocardial', false)).toEqual(['myocardium', 'myocardial']);
+    expect(indexTitleVariants('abdomen, abdominal region NEC', false)).toEqual(['abdomen', 'abdominal region NEC']);
+  });
+
+  it('keeps the qualifier of a main term unless it is the default reading', () => {
+    expect(indexTitleVariants('Fracture, pathological', true)).toEqual(['Fracture pathological']);
+    expect(indexTitleVariants('Fracture, traumatic', true)).toEqual(['Fracture']);
+    expect(indexTitleVariants('Headache', true)).toEqual(['Headache']);
+  });
+
+  it('needs every word of any other subterm', () => {
+    expect(indexTitleVariants('with more than three X chromosomes, female', false)).toEqual(['with more than three X chromosomes, female']);
+    expect(indexTitleVariants('low back', false)).toEqual(['low back']);
+  });
+});
+
+describe('entriesFromTerminology: the Index', () => {
+  it('gives a subterm the words of its whole path, without "with"', () => {
+    expect(find('Index: Diabetes, diabetic > type 2 > with > chronic kidney disease')).toEqual([[contentStems('diabetes type 2 chronic kidney disease'), 'E1122']]);
+    expect(find('Index: Disease, diseased > kidney > chronic > stage 3')).toEqual([[contentStems('disease kidney chronic stage 3'), 'N1830']]);
+  });
+
+  it('makes one entry per spelling of a subterm, so "myocardial infarction" matches', () => {
+    const infarction = find('Index: Infarct, infarction > myocardium, myocardial');
+    expect(infarction).toEqual([
+      [contentStems('infarct myocardium'), 'I219'],
+      [contentStems('infarction myocardial'), 'I219'],
+    ]);
+  });
+
+  it('follows a see-reference to the code of its target', () => {
+    expect(find('Index: Attack, attacks > heart')).toEqual([[contentStems('attack heart'), 'I219']]);
+  });
+
+  it('skips terms without a code', () => {
+    expect(find('Index: Attack, attacks')).toEqual([]);
+    expect(find('Index: Diabetes, diabetic > type 2 > with')).toEqual([]);
+  });
+
+  it('gives the Index entries the highest prior', () => {
+    const priors = new Map(drafts.map((entry) => [entry.source, entry.prior]));
+    expect(priors.get('index')).toBeGreaterThan(priors.get('inclusion') as number);
+    expect(priors.get('inclusion')).toBeGreaterThan(priors.get('title') as number);
+  });
+});
+
+describe('entriesFromTerminology: titles and inclusion terms', () => {
+  it('makes an entry of every title above the seventh character', () => {
+    expect(find('Title: Hypertensive heart disease with heart failure')).toEqual([[contentStems('hypertensive heart disease heart failure'), 'I110']]);
+    expect(find('Title: Unspecified fracture of the lower end of left radius')).toEqual([[contentStems('fracture lower end left radius'), 'S52502']]);
+    expect(drafts.filter((entry) => entry.code.length === 7)).toEqual([]);
+  });
+
+  it('halves the prior of "other" titles', () => {
+    const other = drafts.find((entry) => entry.display === 'Title: Other low back pain');
+    const unspecified = drafts.find((entry) => entry.display === 'Title: Low back pain, unspecified');
+    expect(other?.prior).toBe((unspecified?.prior as number) / 2);
+  });
+
+  it('makes an entry of every inclusion term', () => {
+    expect(find('Inclusion term: Lumbago NOS')).toEqual([[contentStems('lumbago'), 'M545']]);
+    expect(find('Inclusion term: high blood pressure')).toEqual([[contentStems('high blood pressure'), 'I10']]);
+  });
+
+  it('leaves no entry without stems or too long, and no Neoplasm Table entry where there is no table', () => {
+    expect(drafts.every((entry) => entry.stems.length > 0 && entry.stems.length <= 8)).toBe(true);
+    expect(drafts.some((entry) => entry.source === 'neoplasm')).toBe(false);
+  });
+});
