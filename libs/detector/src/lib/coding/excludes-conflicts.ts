@@ -1,7 +1,10 @@
 import type { Terminology } from '@icd/terminology';
 
-/** A code or range named in a note: `(E10.-)`, `(N18.1-N18.6)`, `(I10)`. */
-const CODE_REFERENCE = /\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?)-?(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?))?/g;
+/**
+ * A code or range named in a note: `(E10.-)`, `(N18.1-N18.6)`, `(I10)`. The range is tried before
+ * the placeholder dash, so that `N18.1-N18.6` is the whole range, not N18.1 and N18.6 alone.
+ */
+const CODE_REFERENCE = /\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?)(?:\s*-\s*([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?))?-?/g;
 
 interface CodeRange {
   first: string;
@@ -31,6 +34,24 @@ function inRange(code: string, range: CodeRange): boolean {
   return head >= range.first && tail <= range.last;
 }
 
+/** Remembers a yes/no answer per ordered pair of codes without building a key string per question. */
+function createPairMemo() {
+  const answers = new Map<string, Map<string, boolean>>();
+  return (a: string, b: string, decide: () => boolean): boolean => {
+    let row = answers.get(a);
+    if (!row) {
+      row = new Map();
+      answers.set(a, row);
+    }
+    let answer = row.get(b);
+    if (answer === undefined) {
+      answer = decide();
+      row.set(b, answer);
+    }
+    return answer;
+  };
+}
+
 type NoteKind = 'excludes1' | 'useAdditionalCode' | 'codeAlso';
 
 /** Code ranges named in a code's notes of some kinds, its own and inherited, parsed once per code. */
@@ -54,17 +75,12 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
  */
 export function createAdditionalCodeRule(terminology: Terminology) {
   const requested = createNoteRanges(terminology, ['useAdditionalCode', 'codeAlso']);
-  const answers = new Map<string, boolean>();
-  return (combination: string, additional: string): boolean => {
-    const key = `${combination} ${additional}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
+  const answers = createPairMemo();
+  return (combination: string, additional: string): boolean =>
+    answers(combination, additional, () => {
       const code = compact(additional);
-      answer = requested(combination).some((range) => inRange(code, range));
-      answers.set(key, answer);
-    }
-    return answer;
-  };
+      return requested(combination).some((range) => inRange(code, range));
+    });
 }
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
@@ -75,16 +91,9 @@ export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
  */
 export function createExcludes1Checker(terminology: Terminology) {
   const excludedBy = createNoteRanges(terminology, ['excludes1']);
-  const answers = new Map<string, boolean>();
-  return (a: string, b: string): boolean => {
-    const key = a < b ? `${a} ${b}` : `${b} ${a}`;
-    let answer = answers.get(key);
-    if (answer === undefined) {
-      answer = excludedBy(a).some((range) => inRange(compact(b), range)) || excludedBy(b).some((range) => inRange(compact(a), range));
-      answers.set(key, answer);
-    }
-    return answer;
-  };
+  const answers = createPairMemo();
+  return (a: string, b: string): boolean =>
+    answers(a, b, () => excludedBy(a).some((range) => inRange(compact(b), range)) || excludedBy(b).some((range) => inRange(compact(a), range)));
 }
 
 export type Excludes1Checker = ReturnType<typeof createExcludes1Checker>;

@@ -1,6 +1,6 @@
 import type { Terminology } from '@icd/terminology';
 import { createDetectorDoc } from '../detector-doc.js';
-import { stemOf } from '../dictionary/stems.js';
+import { contentStems, stemOf } from '../dictionary/stems.js';
 import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
 import type { LexiconFileContent } from '../coding/learned-data.js';
 
@@ -20,9 +20,11 @@ export interface LexiconMiningOptions {
   minPrecision?: number;
   /** How many times likelier the code is with the phrase than without. */
   minLift?: number;
+  /** Lift above which a phrase is kept even when it shares no word with how the classification names the code. */
+  minLiftUnrelated?: number;
 }
 
-const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minPrecision: 0.5, minLift: 2.5 };
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minPrecision: 0.5, minLift: 2.5, minLiftUnrelated: 8 };
 
 /** Imagined documents at the code's base rate added to every phrase, so that a phrase seen in few documents cannot look precise by chance. */
 const SMOOTHING_DOCUMENTS = 4;
@@ -43,6 +45,7 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
     for (const code of codes) codeFrequency.set(code, (codeFrequency.get(code) ?? 0) + 1);
     return codes;
   });
+  const vocabularyOf = createCodeVocabulary(terminology);
   const entries: LexiconFileContent['entries'] = [];
   for (const [phrase, docs] of phraseDocs) {
     if (docs.size < settings.minSupport || !isInformative(phrase)) continue;
@@ -51,12 +54,38 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
       const baseRate = (codeFrequency.get(code) ?? 1) / documents.length;
       const precision = (support + SMOOTHING_DOCUMENTS * baseRate) / (docs.size + SMOOTHING_DOCUMENTS);
       const lift = precision / baseRate;
-      if (precision >= settings.minPrecision && lift >= settings.minLift) {
+      const related = phrase.split(' ').some((stem) => vocabularyOf(code).has(stem));
+      if (precision >= settings.minPrecision && lift >= (related ? settings.minLift : settings.minLiftUnrelated)) {
         entries.push({ stems: phrase.split(' '), code, support, precision: round(precision) });
       }
     }
   }
   return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(entries) };
+}
+
+/**
+ * The words the classification uses for a code: its title and its ancestors', its inclusion
+ * terms, and the Index paths that lead to it. A phrase that shares none of them needs much
+ * stronger evidence: it is more likely a coincidence of the training cases than a phrasing.
+ */
+function createCodeVocabulary(terminology: Terminology) {
+  const cache = new Map<string, Set<string>>();
+  return (code: string): Set<string> => {
+    let vocabulary = cache.get(code);
+    if (!vocabulary) {
+      const record = terminology.lookup(code);
+      const texts = [
+        record?.title ?? '',
+        ...terminology.ancestors(code).map((ancestor) => ancestor.title),
+        ...(record?.notes.inclusionTerms ?? []),
+        ...(record?.indexEntries.map((entry) => entry.path.map((step) => step.title).join(' ')) ?? []),
+        ...(record?.children.map((child) => child.title) ?? []),
+      ];
+      vocabulary = new Set(texts.flatMap((text) => contentStems(text)));
+      cache.set(code, vocabulary);
+    }
+    return vocabulary;
+  };
 }
 
 /** Distinct runs of up to `maxWords` content stems within a sentence. */

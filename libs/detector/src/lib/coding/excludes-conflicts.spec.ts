@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { createAdditionalCodeRule, createExcludes1Checker } from './excludes-conflicts.js';
+
+const terminology = fixtureTerminology();
+
+describe('Excludes1 notes', () => {
+  // E11 carries: Excludes1 "diabetes mellitus due to underlying condition (E08.-)".
+  const excludes1 = createExcludes1Checker(terminology);
+
+  it('keeps apart a code and the range its note names, dotted or not', () => {
+    expect(excludes1('E11', 'E08')).toBe(true);
+    expect(excludes1('E11', 'E08.22')).toBe(true);
+    expect(excludes1('E11', 'E0822')).toBe(true);
+  });
+
+  it('applies a note to the descendants of the code that carries it', () => {
+    expect(excludes1('E11.9', 'E08.9')).toBe(true);
+    expect(excludes1('E11.22', 'E08.22')).toBe(true);
+  });
+
+  it('answers the same whichever code comes first', () => {
+    expect(excludes1('E08.9', 'E11.9')).toBe(true);
+  });
+
+  it('lets codes no note names stand together', () => {
+    expect(excludes1('E11.9', 'I10')).toBe(false);
+    expect(excludes1('E11.9', 'E11.22')).toBe(false);
+    expect(excludes1('I10', 'N18.30')).toBe(false);
+    expect(excludes1('Q99.9', 'E08.9')).toBe(false);
+  });
+});
+
+describe('"use additional code" notes', () => {
+  const asksFor = createAdditionalCodeRule(terminology);
+
+  it('reads a range: E11.22 asks for the stage of chronic kidney disease (N18.1-N18.6)', () => {
+    expect(asksFor('E1122', 'N1830')).toBe(true);
+    expect(asksFor('E11.22', 'N18.30')).toBe(true);
+    expect(asksFor('E11.22', 'N18.6')).toBe(true);
+    expect(asksFor('E11.22', 'N18.9')).toBe(false);
+    expect(asksFor('E11.22', 'N17.9')).toBe(false);
+  });
+
+  it('inherits a note from an ancestor: every E11 code asks for insulin use (Z79.4)', () => {
+    expect(asksFor('E11.9', 'Z79.4')).toBe(true);
+    expect(asksFor('E11.22', 'Z79.4')).toBe(true);
+  });
+
+  it('is one-way and ignores notes that name no code', () => {
+    expect(asksFor('N18.30', 'E11.22')).toBe(false);
+    // The I10-I16 section asks "to identify exposure to tobacco smoke", naming no code.
+    expect(asksFor('I11.0', 'I50.9')).toBe(false);
+    expect(asksFor('I10', 'Z77.22')).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { contentStems } from '../dictionary/stems.js';
+import { createCodeNarrower } from './narrow-code.js';
+
+const narrow = createCodeNarrower(fixtureTerminology());
+
+/** The stems of a sentence, as resolve-codes gives them to the narrower. */
+const words = (sentence: string) => new Set(contentStems(sentence));
+
+describe('narrowing a header by the words of the sentence', () => {
+  it('returns a billable code as it is', () => {
+    expect(narrow('I10', words(''))).toEqual({ code: 'I10', supported: true });
+    expect(narrow('E11.22', words(''))).toEqual({ code: 'E11.22', supported: true });
+  });
+
+  it('returns null for a code the code set lacks', () => {
+    expect(narrow('Q99', words('anything'))).toBeNull();
+  });
+
+  it('takes, at each level, the child the sentence names: side, then encounter', () => {
+    expect(narrow('S52', words('Fracture of the lower end of the left radius'))?.code).toBe('S52.502A');
+    expect(narrow('S52', words('Fracture of the lower end of the right radius'))?.code).toBe('S52.501A');
+  });
+
+  it('reads a stage the sentence gives', () => {
+    expect(narrow('N18.3', words('chronic kidney disease stage 3a'))).toEqual({ code: 'N18.31', supported: true });
+    expect(narrow('N18.3', words('chronic kidney disease stage 3b'))).toEqual({ code: 'N18.32', supported: true });
+  });
+
+  it('falls back to the child that adds nothing to the header, and says it was not supported', () => {
+    expect(narrow('N18.3', words('chronic kidney disease stage 3'))).toEqual({ code: 'N18.30', supported: false });
+    expect(narrow('N18', words('chronic kidney disease'))).toEqual({ code: 'N18.9', supported: false });
+    expect(narrow('R51', words('headache'))).toEqual({ code: 'R51.9', supported: false });
+  });
+
+  it('prefers the "unspecified" default to an "other" child that adds nothing either', () => {
+    expect(narrow('M54.5', words('low back pain'))).toEqual({ code: 'M54.50', supported: false });
+    expect(narrow('M54.5', words('vertebrogenic low back pain'))).toEqual({ code: 'M54.51', supported: true });
+  });
+});
+
+describe('the seventh character from encounter words', () => {
+  const leftRadius = 'fracture of the lower end of the left radius';
+
+  it('is the initial encounter unless the sentence says otherwise', () => {
+    expect(narrow('S52.502', words(leftRadius))?.code).toBe('S52.502A');
+    expect(narrow('S52.502', words(`${leftRadius}, initial encounter`))?.code).toBe('S52.502A');
+  });
+
+  it('is the subsequent encounter for follow-up words', () => {
+    expect(narrow('S52.502', words(`${leftRadius}, subsequent encounter`))).toEqual({ code: 'S52.502D', supported: true });
+    expect(narrow('S52.502', words(`${leftRadius}, seen for follow-up`))?.code).toBe('S52.502D');
+  });
+
+  it('is the sequela for sequela words', () => {
+    expect(narrow('S52.502', words(`sequela of ${leftRadius}`))).toEqual({ code: 'S52.502S', supported: true });
+  });
+
+  it('keeps an X placeholder before the seventh character', () => {
+    expect(narrow('T15.00', words('foreign body in cornea'))?.code).toBe('T15.00XA');
+    expect(narrow('T15', words('foreign body in cornea, subsequent encounter'))?.code).toBe('T15.00XD');
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { matchSentence, type KeepBoth, type SentenceMatch, type StemAtToken } from './sentence-matcher.js';
+import { contentStems, stemOf } from './stems.js';
+import { buildTermDictionary } from './term-dictionary.js';
+
+/** A mined phrase for heart failure: learned as a run of words. */
+const dictionary = buildTermDictionary(fixtureTerminology(), [
+  { stems: contentStems('heart failure'), code: 'I509', source: 'lexicon', display: 'Learned phrase: heart failure', prior: 0.8 },
+]);
+
+/** The stems of a sentence whose tokens are its space-separated words. */
+function stemsOf(sentence: string): StemAtToken[] {
+  return sentence.split(' ').flatMap((word, token) => {
+    const stem = stemOf(word.toLowerCase());
+    return stem === null ? [] : [{ stem, token }];
+  });
+}
+
+function match(sentence: string, keepBoth?: KeepBoth): SentenceMatch[] {
+  return matchSentence(dictionary, stemsOf(sentence), keepBoth);
+}
+
+const codes = (matches: SentenceMatch[]) => [...new Set(matches.map((found) => found.entry.code))].sort();
+const displays = (matches: SentenceMatch[]) => matches.map((found) => found.entry.display);
+
+describe('matchSentence: a bag of words within a window', () => {
+  it('matches an entry\'s words in any order', () => {
+    const matches = match('radius left end lower fracture');
+    expect(codes(matches)).toEqual(['S52502']);
+    expect(matches[0].tokens).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('lets other words sit between an entry\'s words, and reports only the tokens that carry them', () => {
+    const [found] = match('fracture of the lower end of the left radius');
+    expect(found.entry.code).toBe('S52502');
+    expect(found.tokens).toEqual([0, 3, 4, 7, 8]);
+  });
+
+  it('does not match words too far apart', () => {
+    expect(match('heart failure')).not.toEqual([]);
+    expect(match('heart a b c d e f g h i j failure')).toEqual([]);
+  });
+
+  it('finds nothing in words the dictionary does not know', () => {
+    expect(match('the quick brown fox')).toEqual([]);
+    expect(match('')).toEqual([]);
+  });
+
+  it('keeps to one sentence\'s tokens: every match lists distinct tokens in ascending order', () => {
+    for (const found of match('type 2 diabetes with chronic kidney disease stage 3 and heart failure')) {
+      expect(found.tokens).toEqual([...new Set(found.tokens)].sort((a, b) => a - b));
+    }
+  });
+});
+
+describe('matchSentence: numbers and learned phrases', () => {
+  it('needs a number right after the word it qualifies', () => {
+    expect(displays(match('diabetes type 2'))).toContain('Index: Diabetes, diabetic > type 2');
+    const far = displays(match('type A diabetes grade 2'));
+    expect(far).not.toContain('Index: Diabetes, diabetic > type 2');
+    expect(far).toContain('Index: Diabetes, diabetic');
+  });
+
+  it('needs a learned phrase\'s words together, where the terminology\'s own entries may spread', () => {
+    expect(match('heart failure').map((found) => found.entry.source)).toContain('lexicon');
+    const spread = match('heart and muscle and failure');
+    expect(spread.map((found) => found.entry.source)).not.toContain('lexicon');
+    expect(displays(spread)).toContain('Title: Heart failure');
+  });
+});
+
+describe('matchSentence: the most specific match wins', () => {
+  it('drops matches whose words a match with more words covers', () => {
+    const matches = match('type 2 diabetes with chronic kidney disease');
+    expect(codes(matches)).toEqual(['E1122']);
+    expect(displays(matches)).toEqual(['Index: Diabetes, diabetic > type 2 > with > chronic kidney disease']);
+  });
+
+  it('keeps a covered match that the wider code asks to be coded beside it ("use additional code")', () => {
+    const keepBoth: KeepBoth = (wider, narrower) => wider === 'E1122' && narrower.startsWith('N18');
+    const matches = match('type 2 diabetes with chronic kidney disease', keepBoth);
+    expect(codes(matches)).toEqual(['E1122', 'N189']);
+  });
+
+  it('drops a covered match on words of the same phrase even where its tokens differ', () => {
+    // "heart" of "heart failure" is token 4; the I11.0 title took token 1: same words, said more.
+    expect(codes(match('hypertensive heart disease with heart failure'))).toEqual(['I110']);
+  });
+
+  it('never lets a category hide a code within it: the title of E11 leaves the Index\'s E11.9 standing', () => {
+    expect(codes(match('type 2 diabetes mellitus'))).toEqual(['E11', 'E119']);
+  });
+
+  it('keeps matches on different words', () => {
+    expect(codes(match('low back pain and headache'))).toEqual(expect.arrayContaining(['M545', 'R51']));
+  });
+});

@@ -1,0 +1,79 @@
+import { assertSpanOffsets } from '@icd/contracts';
+import { describe, expect, it } from 'vitest';
+import { fixtureCodingModel, runCodingStages } from '../__fixtures__/coding.js';
+import { StageOrderError, type DetectorDoc } from '../detector-doc.js';
+import { runStages, stagesThrough } from '../pipeline.js';
+import { loadDefaultRules } from '../rules/detector-rules.js';
+import { matchTerms } from './match-terms.js';
+
+const coding = fixtureCodingModel();
+
+function matched(text: string): DetectorDoc {
+  return runCodingStages(text, coding, 'match-terms');
+}
+
+/** Each mention's text with the codes of its candidate entries. */
+function mentionCodes(doc: DetectorDoc): [string, string[]][] {
+  return doc.mentions.map((mention, index) => [mention.text, doc.candidates[index].matches.map((match) => coding.dictionary.entries[match.entry].code).sort()]);
+}
+
+describe('match-terms', () => {
+  it('runs only after tokenize, sectionize and expand-abbreviations, and only with a coding model', () => {
+    const rules = loadDefaultRules();
+    const tokenized = runStages('Headache.', stagesThrough('tokenize'), { rules });
+    expect(() => matchTerms(tokenized, { rules, coding })).toThrow(StageOrderError);
+    const ready = runStages('Headache.', stagesThrough('expand-abbreviations'), { rules });
+    expect(() => matchTerms(ready, { rules })).toThrow(/needs a coding model/);
+  });
+
+  it('turns each group of matches on the same words into one mention with its candidates', () => {
+    const doc = matched('Patient reports low back pain.');
+    expect(doc.completedStages.at(-1)).toBe('match-terms');
+    expect(mentionCodes(doc)).toEqual([['low back pain', ['M545', 'M5450', 'M5459']]]);
+    expect(doc.candidates[0].matches.every((match) => match.tokens.length === 3)).toBe(true);
+  });
+
+  it('keeps mentions and candidates parallel, with exact offsets, in text order', () => {
+    const text = 'Headache.\r\nType 2 diabetes with chronic kidney disease stage 3.';
+    const doc = matched(text);
+    expect(doc.candidates).toHaveLength(doc.mentions.length);
+    assertSpanOffsets(text, doc.mentions, 'mentions');
+    expect(doc.mentions.map((mention) => mention.begin)).toEqual([...doc.mentions.map((mention) => mention.begin)].sort((a, b) => a - b));
+  });
+
+  it('spans a mention over the words of its most specific match', () => {
+    const doc = matched('Type 2 diabetes with chronic kidney disease stage 3.');
+    expect(mentionCodes(doc)).toEqual([
+      ['Type 2 diabetes with chronic kidney disease', ['E1122']],
+      ['chronic kidney disease stage 3', ['N1830']],
+    ]);
+  });
+
+  it('never matches across sentences', () => {
+    const doc = matched('Type 2 diabetes. Chronic kidney disease.');
+    expect(mentionCodes(doc)).toEqual([
+      ['Type 2 diabetes', ['E119']],
+      ['Chronic kidney disease', ['N189']],
+    ]);
+  });
+
+  it('reads an abbreviation as its expansion, with the abbreviation as the mention', () => {
+    expect(mentionCodes(matched('Known HTN.'))).toEqual([['HTN', ['I10']]]);
+  });
+
+  it('reads a word as its clinical synonyms too', () => {
+    expect(mentionCodes(matched('Chronic renal disease.'))).toEqual([['Chronic renal disease', ['N189']]]);
+    expect(mentionCodes(matched('Left distal radius fracture.'))).toEqual([['Left distal radius fracture', ['S52502']]]);
+  });
+
+  it('leaves mentions affirmed until assert-context runs', () => {
+    const doc = matched('Denies headache.');
+    expect(doc.mentions.map((mention) => mention.assertion.negated)).toEqual([false]);
+    expect(runCodingStages('Denies headache.', coding, 'assert-context').mentions[0].assertion.negated).toBe(true);
+  });
+
+  it('finds nothing in text without conditions', () => {
+    expect(matched('').mentions).toEqual([]);
+    expect(matched('The patient walked to the clinic.').mentions).toEqual([]);
+  });
+});
