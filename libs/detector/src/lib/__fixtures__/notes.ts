@@ -47,7 +47,7 @@ export function assertMentions(text: string, needles: readonly string[]): Detect
 }
 
 /** The shared CodiEsp English texts when this checkout has them beside it (as in CI), else null. */
-export function codiespTextDir(folder: 'train' | 'background'): string | null {
+export function codiespTextDir(folder: 'train' | 'dev' | 'background'): string | null {
   const dir = fileURLToPath(new URL(`../../../../../../shared/codiesp/${folder}/text_files_en/`, import.meta.url));
   return existsSync(dir) ? dir : null;
 }

@@ -1,0 +1,103 @@
+import { DetectionResultSchema, assertEvidenceOffsets, type DetectionOptions } from '@icd/contracts';
+import { describe, expect, it } from 'vitest';
+import { fixtureCodingModel, runCodingStages } from '../__fixtures__/coding.js';
+import { buildDetectionResult } from './build-result.js';
+import { CANDIDATE_FEATURES } from './code-candidates.js';
+import type { CodingModel } from './coding-model.js';
+import { EMPTY_CALIBRATION } from './learned-data.js';
+
+const coding = fixtureCodingModel();
+const NOTE = ['Chief complaint: low back pain, no headache.', 'Assessment:', 'Type 2 diabetes.', 'Low back pain.'].join('\r\n');
+
+function detect(text: string, options: DetectionOptions = {}, model: CodingModel = coding) {
+  return buildDetectionResult(runCodingStages(text, model), model, options);
+}
+
+const codesOf = (result: { codes: readonly { code: string }[] }) => result.codes.map((proposal) => proposal.code);
+
+describe('buildDetectionResult', () => {
+  it('fills the result contract, with exact evidence offsets', () => {
+    const result = detect(NOTE, { includeMentions: true });
+    expect(() => DetectionResultSchema.parse(result)).not.toThrow();
+    expect(() => assertEvidenceOffsets(NOTE, result)).not.toThrow();
+    expect(result).toMatchObject({ schemaVersion: 1, terminology: { system: 'ICD-10-CM', version: 'FY2026' }, documentLength: NOTE.length });
+  });
+
+  it('proposes billable codes best first, each with its evidence in text order, rationale and alternatives', () => {
+    const result = detect(NOTE);
+    expect(codesOf(result)).toEqual(['M54.50', 'E11.9']);
+    const [pain] = result.codes;
+    expect(pain).toMatchObject({ title: 'Low back pain, unspecified', billable: true, rationale: 'Index: Pain > low back' });
+    expect(pain.evidence.map((evidence) => [evidence.text, evidence.section])).toEqual([
+      ['low back pain', 'chief_complaint'],
+      ['Low back pain', 'assessment'],
+    ]);
+    expect(pain.score).toBeCloseTo(1 - 0.55 ** 2, 3);
+    expect(pain.alternatives).toEqual([{ code: 'M54.59', title: 'Other low back pain', score: 0.2 }]);
+  });
+
+  it('caps a score below certainty however many mentions agree', () => {
+    const result = detect(Array.from({ length: 12 }, () => 'Low back pain.').join('\n'));
+    expect(result.codes[0].score).toBe(0.99);
+    expect(result.codes[0].evidence).toHaveLength(12);
+  });
+
+  it('is empty for empty text', () => {
+    expect(detect('', { includeMentions: true })).toMatchObject({ documentLength: 0, codes: [], mentions: [] });
+  });
+});
+
+describe('buildDetectionResult: options', () => {
+  it('drops codes below the calibration threshold, or below minScore when the request sets one', () => {
+    const strict = fixtureCodingModel({ calibration: { ...EMPTY_CALIBRATION, threshold: 0.6 } });
+    expect(codesOf(detect(NOTE, {}, strict))).toEqual(['M54.50']);
+    expect(codesOf(detect(NOTE, { minScore: 0 }, strict))).toEqual(['M54.50', 'E11.9']);
+    expect(codesOf(detect(NOTE, { minScore: 0.9 }))).toEqual([]);
+  });
+
+  it('codes only mentions in the selected sections', () => {
+    const result = detect(NOTE, { sections: ['assessment'], includeMentions: true });
+    expect(codesOf(result)).toEqual(['E11.9', 'M54.50']);
+    expect(result.codes.find((proposal) => proposal.code === 'M54.50')?.evidence.map((evidence) => evidence.section)).toEqual(['assessment']);
+    const outside = result.mentions.find((mention) => mention.section === 'chief_complaint' && mention.text === 'low back pain');
+    expect(outside).toMatchObject({ coded: false, reason: 'outside the selected sections' });
+    expect(codesOf(detect(NOTE, { sections: ['plan'] }))).toEqual([]);
+  });
+
+  it('returns mentions only when asked, each with its assertion, candidates and verdict', () => {
+    expect(detect(NOTE).mentions).toEqual([]);
+    const { mentions } = detect(NOTE, { includeMentions: true });
+    expect(mentions.map((mention) => [mention.text, mention.coded, mention.reason])).toEqual([
+      ['low back pain', true, 'affirmed'],
+      ['headache', false, 'negated'],
+      ['Type 2 diabetes', true, 'affirmed'],
+      ['Low back pain', true, 'affirmed'],
+    ]);
+    expect(mentions[1].assertion.negated).toBe(true);
+    expect(mentions[1].candidates.map((candidate) => candidate.code)).toEqual(['R51.9']);
+  });
+
+  it('says why an affirmed mention was left out: below the threshold', () => {
+    const { mentions } = detect('Type 2 diabetes.', { minScore: 0.9, includeMentions: true });
+    expect(mentions[0]).toMatchObject({ coded: false, reason: expect.stringMatching(/below the score threshold/) });
+  });
+});
+
+describe('buildDetectionResult: ranking and conflicts', () => {
+  it('keeps the better-supported of two codes an Excludes1 note keeps apart', () => {
+    const conflicting = (a: string, b: string) => [a, b].sort().join(' ') === 'E11.9 M54.50';
+    const result = detect(NOTE, {}, { ...coding, excludes1: conflicting });
+    expect(codesOf(result)).toEqual(['M54.50']);
+    expect(codesOf(detect('Type 2 diabetes. Type 2 diabetes. Low back pain.', {}, { ...coding, excludes1: conflicting }))).toEqual(['E11.9']);
+  });
+
+  it('scores every supported code with the fitted ranker, alternatives included', () => {
+    const weights = CANDIDATE_FEATURES.map((name) => (name === 'bestScore' ? 10 : 0));
+    const ranker = { features: [...CANDIDATE_FEATURES], means: weights.map(() => 0), scales: weights.map(() => 1), weights, bias: -4 };
+    const ranked = fixtureCodingModel({ calibration: { ...EMPTY_CALIBRATION, ranker } });
+    const result = detect('Low back pain.', {}, ranked);
+    expect(codesOf(result)).toEqual(['M54.50', 'M54.59']);
+    expect(result.codes[0].score).toBeCloseTo(1 / (1 + Math.exp(-(10 * 0.45 - 4))), 3);
+    expect(codesOf(detect('Low back pain.'))).toEqual(['M54.50']);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The detector on the real FY2026 code set with its default (trained) data. Where a test asks
+ * whether a code is proposed at all it sets minScore 0: the trained threshold is tuned for F1,
+ * not for single sentences. No test depends on an exact score.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DetectionResultSchema, assertEvidenceOffsets, type Assertion, type DetectionResult, type Mention } from '@icd/contracts';
+import { findSourceFiles, loadTerminology, resolveDataDir, type Terminology } from '@icd/terminology';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROGRESS_NOTE, codiespTextDir } from './__fixtures__/notes.js';
+import { createDetector, type Detector } from './create-detector.js';
+
+const haveData = findSourceFiles(resolveDataDir().dir).order !== undefined;
+const devDir = codiespTextDir('dev');
+
+let terminology: Terminology;
+let detector: Detector;
+
+/** Every proposal and every mention. */
+const detectAll = (text: string) => detector.detect(text, { minScore: 0, includeMentions: true });
+const codesOf = (result: DetectionResult) => result.codes.map((proposal) => proposal.code);
+const inCategory = (result: DetectionResult, category: string) => codesOf(result).filter((code) => code.startsWith(category));
+
+/** The mention whose text contains `needle` (any case). */
+function mentionOf(result: DetectionResult, needle: string): Mention {
+  const mention = result.mentions.find((candidate) => candidate.text.toLowerCase().includes(needle.toLowerCase()));
+  if (!mention) throw new Error(`no mention of "${needle}" among: ${result.mentions.map((candidate) => candidate.text).join(' | ')}`);
+  return mention;
+}
+
+/** Whether any proposal cites this mention as its evidence. */
+const cited = (result: DetectionResult, mention: Mention) =>
+  result.codes.some((proposal) => proposal.evidence.some((evidence) => evidence.begin === mention.begin && evidence.end === mention.end));
+
+describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
+  beforeAll(async () => {
+    terminology = await loadTerminology();
+    detector = createDetector(terminology);
+  });
+
+  describe('assertions: only the patient\'s current, affirmed conditions are coded', () => {
+    it.each<[string, string, keyof Assertion, string]>([
+      ['Patient denies chest pain.', 'chest pain', 'negated', 'R07'],
+      ['No evidence of pneumonia.', 'pneumonia', 'negated', 'J18'],
+      ['Rule out myocardial infarction.', 'myocardial infarction', 'uncertain', 'I21'],
+      ['Return if fever develops.', 'fever', 'hypothetical', 'R50'],
+    ])('%j: the condition is found, %s, and not coded', (text, needle, flag, category) => {
+      const result = detectAll(text);
+      const mention = mentionOf(result, needle);
+      expect(mention.assertion[flag]).toBe(true);
+      expect(mention.candidates.length).toBeGreaterThan(0);
+      expect(mention.coded).toBe(false);
+      expect(cited(result, mention)).toBe(false);
+      expect(inCategory(result, category)).toEqual([]);
+    });
+
+    it('codes a history of breast cancer as Z85.3, not as a current cancer', () => {
+      const result = detectAll('History of breast cancer.');
+      expect(mentionOf(result, 'breast cancer').assertion.historical).toBe(true);
+      expect(codesOf(result)).toContain('Z85.3');
+      expect(inCategory(result, 'C')).toEqual([]);
+    });
+
+    it.each(['Her mother had colon cancer.', 'Family history of colon cancer.'])('%j: Z80.0, and no colon cancer code', (text) => {
+      const result = detectAll(text);
+      expect(mentionOf(result, 'colon cancer').assertion.family).toBe(true);
+      expect(codesOf(result)).toContain('Z80.0');
+      expect(inCategory(result, 'C18')).toEqual([]);
+    });
+
+    it('ends a negation at "but": "No fever but has a cough." codes the cough only', () => {
+      const result = detectAll('No fever but has a cough.');
+      expect(mentionOf(result, 'fever').assertion.negated).toBe(true);
+      expect(mentionOf(result, 'cough')).toMatchObject({ coded: true, assertion: { negated: false } });
+      expect(inCategory(result, 'R05').length).toBeGreaterThan(0);
+      expect(inCategory(result, 'R50')).toEqual([]);
+    });
+
+    it('ends a negation where a new clause states a finding: "no fever, and she has a headache"', () => {
+      const result = detectAll('She has no fever, and she has a headache.');
+      expect(mentionOf(result, 'fever').assertion.negated).toBe(true);
+      expect(mentionOf(result, 'headache').assertion.negated).toBe(false);
+      expect(codesOf(result)).toContain('R51.9');
+      expect(inCategory(result, 'R50')).toEqual([]);
+    });
+  });
+
+  describe('combination codes and specificity', () => {
+    it('codes type 2 diabetes with CKD stage 3 as E11.22 and N18.30, not E11.9 from the same words', () => {
+      const codes = codesOf(detectAll('Type 2 diabetes with chronic kidney disease stage 3.'));
+      expect(codes).toEqual(expect.arrayContaining(['E11.22', 'N18.30']));
+      expect(codes).not.toContain('E11.9');
+      expect(codes).not.toContain('N18.9');
+    });
+
+    it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
+      const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
+      expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));
+      expect(codes).not.toContain('I50.1');
+    });
+
+    it('codes a left distal radius fracture, initial encounter, in S52.5 with the left side and A, and nothing for "encounter"', () => {
+      const codes = codesOf(detectAll('Left distal radius fracture, initial encounter.'));
+      expect(codes.length).toBeGreaterThan(0);
+      for (const code of codes) expect(code).toMatch(/^S52\.5\d2A$/);
+    });
+
+    it('reads the seventh character from encounter words', () => {
+      expect(inCategory(detectAll('Left distal radius fracture, subsequent encounter.'), 'S52.5')).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^S52\.5\d2D$/)]),
+      );
+    });
+
+    it('codes "Type 2 diabetes mellitus" as E11.9: the title of E11 does not hide the Index default', () => {
+      expect(codesOf(detectAll('Type 2 diabetes mellitus.'))).toContain('E11.9');
+    });
+
+    it('matches an Index subterm written in either spelling ("myocardium, myocardial")', () => {
+      expect(inCategory(detectAll('Acute myocardial infarction.'), 'I21').length).toBeGreaterThan(0);
+      expect(inCategory(detectAll('Myocardial infarction.'), 'I21').length).toBeGreaterThan(0);
+    });
+
+    it('defaults to the unspecified child, not the first one, where the text names no side or type', () => {
+      const breast = codesOf(detectAll('Breast cancer.'));
+      expect(breast).toContain('C50.919');
+      expect(breast.filter((code) => /^C50\.\d1[12]$/.test(code))).toEqual([]);
+      const heart = codesOf(detectAll('Heart failure.'));
+      expect(heart).toContain('I50.9');
+      expect(heart).not.toContain('I50.1');
+      expect(codesOf(detectAll('Fracture of the patella.'))).toContain('S82.009A');
+    });
+  });
+
+  describe.skipIf(devDir === null)('every CodiEsp dev document', () => {
+    it('keeps evidence offsets exact, fits the contract, and proposes only valid billable FY2026 codes', () => {
+      const files = readdirSync(devDir as string).filter((file) => file.endsWith('.txt'));
+      expect(files.length).toBeGreaterThan(0);
+      let proposals = 0;
+      for (const file of files) {
+        const text = readFileSync(path.join(devDir as string, file), 'utf8');
+        const result = detector.detect(text, { includeMentions: true, minScore: 0 });
+        expect(() => assertEvidenceOffsets(text, result), file).not.toThrow();
+        expect(() => DetectionResultSchema.parse(result), file).not.toThrow();
+        for (const proposal of result.codes) {
+          expect(terminology.validate(proposal.code), `${file}: ${proposal.code}`).toMatchObject({ valid: true });
+          expect(terminology.isBillable(proposal.code), `${file}: ${proposal.code}`).toBe(true);
+          expect(proposal.billable).toBe(true);
+        }
+        proposals += result.codes.length;
+      }
+      expect(proposals).toBeGreaterThan(files.length);
+    });
+  });
+
+  describe('edge inputs', () => {
+    it('returns nothing for empty or blank text', () => {
+      expect(detectAll('')).toMatchObject({ documentLength: 0, codes: [], mentions: [] });
+      const blank = ' \t\r\n  \n\u00a0 ';
+      expect(detectAll(blank)).toMatchObject({ documentLength: blank.length, codes: [], mentions: [] });
+    });
+
+    it('finishes a 2 MB note with exact offsets', () => {
+      const copies = Math.ceil(2_000_000 / (PROGRESS_NOTE.length + 2));
+      const text = Array.from({ length: copies }, () => PROGRESS_NOTE).join('\r\n');
+      const result = detector.detect(text, { includeMentions: true });
+      expect(result.documentLength).toBe(text.length);
+      expect(result.codes.length).toBeGreaterThan(0);
+      expect(result.mentions.length).toBeGreaterThan(copies);
+      expect(() => assertEvidenceOffsets(text, result)).not.toThrow();
+    });
+
+    it.each([
+      'Paciente varón de 45 años que acude por dolor torácico opresivo y fiebre. Niega disnea. Antecedentes: hipertensión arterial.',
+      '患者主诉胸痛三天，伴发热。否认高血压病史。',
+    ])('does not crash on text that is not English, and codes little or nothing: %j', (text) => {
+      const result = detector.detect(text, { includeMentions: true });
+      expect(() => assertEvidenceOffsets(text, result)).not.toThrow();
+      expect(result.codes.length).toBeLessThanOrEqual(1);
+    });
+
+    it('keeps offsets exact after CRLF line breaks and characters outside the BMP', () => {
+      const text = 'Note 😀 𝒜𝒷\r\n\u{1F4A9} Patient has pneumonia.\r\n\r\nDenies chest pain.\r\n';
+      const result = detectAll(text);
+      expect(() => assertEvidenceOffsets(text, result)).not.toThrow();
+      const pneumonia = mentionOf(result, 'pneumonia');
+      expect(pneumonia).toMatchObject({ begin: text.indexOf('pneumonia'), end: text.indexOf('pneumonia') + 'pneumonia'.length, coded: true });
+      expect(mentionOf(result, 'chest pain').assertion.negated).toBe(true);
+      expect(inCategory(result, 'J18').length).toBeGreaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { contentStems } from '../dictionary/stems.js';
+import { mineLexicon, type LexiconMiningOptions, type TrainingDocument } from './mine-lexicon.js';
+
+/**
+ * 40 toy cases: "crushing retrosternal" only ever comes with I21.9, while "crushing" and
+ * "retrosternal" alone also come without it; nearly every case carries I10.
+ */
+const documents: TrainingDocument[] = [];
+function add(count: number, text: string, codes: string[]): void {
+  for (let i = 0; i < count; i += 1) documents.push({ id: `doc-${documents.length}`, text, codes: new Set(codes) });
+}
+add(5, 'Crushing retrosternal pain since this morning.', ['I21.9', 'I10']);
+add(5, 'Retrosternal burning after meals.', ['I10']);
+add(5, 'Crushing headache at night.', ['R51.9', 'I10']);
+add(25, 'Routine blood pressure check.', ['I10']);
+
+/** Thresholds fixed here, so that retuning the defaults does not change what these cases test. */
+const OPTIONS: LexiconMiningOptions = { minSupport: 4, minPrecision: 0.35, minLift: 4, minLiftUnrelated: 4 };
+const terminology = fixtureTerminology();
+
+const phrases = (options: LexiconMiningOptions = {}) =>
+  mineLexicon(terminology, documents, { ...OPTIONS, ...options }).entries.map((entry) => `${entry.stems.join(' ')} -> ${entry.code}`);
+
+describe('mineLexicon', () => {
+  const lexicon = mineLexicon(terminology, documents, OPTIONS);
+
+  it('learns a phrase that comes with a code far more often than the code comes otherwise', () => {
+    const entry = lexicon.entries.find((found) => found.stems.join(' ') === contentStems('crushing retrosternal').join(' '));
+    // Smoothed precision: (5 + 4 imagined documents at the 5/40 base rate) / (5 + 4).
+    expect(entry).toEqual({ stems: contentStems('crushing retrosternal'), code: 'I21.9', support: 5, precision: Math.round(((5 + 4 * (5 / 40)) / 9) * 1000) / 1000 });
+    expect(lexicon.source).toMatch(/40 documents/);
+  });
+
+  it('does not learn a word that also comes without the code', () => {
+    expect(phrases()).not.toContain('crush -> I21.9');
+    expect(phrases()).not.toContain('retrostern -> I21.9');
+  });
+
+  it('does not learn a code nearly every case carries: nothing predicts it', () => {
+    expect(lexicon.entries.filter((entry) => entry.code === 'I10')).toEqual([]);
+  });
+
+  it('keeps a longer phrase only where it is more precise than the shorter ones inside it', () => {
+    expect(phrases()).toContain('pain -> I21.9');
+    expect(phrases()).not.toContain('retrostern pain -> I21.9');
+    expect(phrases()).not.toContain('crush retrostern pain -> I21.9');
+  });
+
+  it('asks more of a phrase that shares no word with how the classification names the code', () => {
+    expect(phrases({ minLiftUnrelated: 100 })).toEqual(['headach -> R51.9']);
+  });
+
+  it('honours the phrase length and support limits', () => {
+    expect(phrases({ maxWords: 1 }).every((phrase) => !phrase.split(' -> ')[0].includes(' '))).toBe(true);
+    expect(phrases({ maxWords: 1 })).not.toContain('crush retrostern -> I21.9');
+    expect(phrases({ minSupport: 6 })).toEqual([]);
+  });
+
+  it('skips gold codes the code set cannot place, and learns nothing from no documents', () => {
+    const unplaced = documents.map((document) => ({ ...document, codes: new Set(['Q99.9']) }));
+    expect(mineLexicon(terminology, unplaced, OPTIONS).entries).toEqual([]);
+    expect(mineLexicon(terminology, [], OPTIONS).entries).toEqual([]);
+  });
+});
