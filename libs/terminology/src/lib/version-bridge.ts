@@ -109,9 +109,15 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
   }
   const unspecified = children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? ''));
   if (unspecified.length > 0) {
-    // Prefer the child that is unspecified in every respect ("...unspecified" at the end of the title).
-    const best = unspecified.find((child) => /unspecified\W*$/i.test(codeSet.longTitle(child) ?? '')) ?? unspecified[0];
+    // The default says nothing the parent does not: "Heart failure, unspecified", not "Left ventricular failure, unspecified".
+    const parentWords = new Set(titleWords(codeSet.longTitle(code) ?? ''));
+    const extraWords = (child: string) => titleWords(codeSet.longTitle(child) ?? '').filter((word) => !parentWords.has(word) && word !== 'unspecified').length;
+    const best = [...unspecified].sort((a, b) => extraWords(a) - extraWords(b))[0];
     return { from: code, to: best, why: 'unspecified child' };
   }
   return { from: code, to: children[0], why: 'first child' };
+}
+
+function titleWords(title: string): string[] {
+  return title.toLowerCase().split(/[^a-z0-9]+/).filter((word) => word.length > 0);
 }
