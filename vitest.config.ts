@@ -8,7 +8,10 @@ const alias = {
   '@icd/detector': fileURLToPath(new URL('./libs/detector/src/index.ts', import.meta.url)),
 };
 
-const project = (name: string, root: string, timeout = 20_000) => ({
+// Makes sure a Redis answers on REDIS_URL, starting redis-server for the run when none does.
+const redisSetup = fileURLToPath(new URL('./tools/vitest/redis-global-setup.ts', import.meta.url));
+
+const project = (name: string, root: string, timeout = 20_000, globalSetup: string[] = []) => ({
   resolve: { alias },
   test: {
     name,
@@ -16,6 +19,7 @@ const project = (name: string, root: string, timeout = 20_000) => ({
     include: ['src/**/*.spec.ts', 'test/**/*.spec.ts'],
     testTimeout: timeout,
     hookTimeout: 180_000,
+    globalSetup,
   },
 });
 
@@ -26,8 +30,8 @@ export default defineConfig({
       project('contracts', 'libs/contracts'),
       project('terminology', 'libs/terminology', 60_000),
       project('detector', 'libs/detector', 60_000),
-      project('api', 'apps/api', 120_000),
-      project('worker', 'apps/worker', 120_000),
+      project('api', 'apps/api', 120_000, [redisSetup]),
+      project('worker', 'apps/worker', 120_000, [redisSetup]),
       project('cli', 'apps/cli', 120_000),
     ],
   },

@@ -1,0 +1,27 @@
+import type { JobSnapshot } from './queue.js';
+
+export const jobPath = (id: string) => `/v1/jobs/${encodeURIComponent(id)}`;
+
+/** Answer to `POST /v1/jobs` and to a result that is not ready yet. */
+export function jobReceipt(job: JobSnapshot) {
+  return { id: job.id, status: job.status, statusUrl: jobPath(job.id), resultUrl: `${jobPath(job.id)}/result` };
+}
+
+/** Answer to `GET /v1/jobs/:id`. */
+export function jobStatusView(job: JobSnapshot) {
+  return {
+    id: job.id,
+    status: job.status,
+    progress: job.progress,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    ...(job.data.externalId !== undefined && { externalId: job.data.externalId }),
+    ...(job.result !== undefined && { result: job.result }),
+    ...(job.status === 'failed' && { error: jobFailure(job) }),
+  };
+}
+
+/** Why a job failed; the reason is written by the worker or BullMQ and names no text. */
+export function jobFailure(job: JobSnapshot) {
+  return { code: 'job_failed', message: job.failedReason || 'the job failed' };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { loadWorkerConfig } from './config.js';
+
+describe('loadWorkerConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadWorkerConfig({})).toEqual({
+      redisUrl: 'redis://127.0.0.1:6379',
+      queuePrefix: 'bull',
+      concurrency: 2,
+      resultRetentionSeconds: 3_600,
+      failedRetentionSeconds: 86_400,
+      maxRetainedJobs: 10_000,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads the environment, treating empty variables as unset', () => {
+    const config = loadWorkerConfig({ REDIS_URL: 'redis://redis:6380/1', WORKER_CONCURRENCY: '4', RESULT_RETENTION_SECONDS: '60', LOG_LEVEL: '' });
+    expect(config).toMatchObject({ redisUrl: 'redis://redis:6380/1', concurrency: 4, resultRetentionSeconds: 60, logLevel: 'info' });
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadWorkerConfig({ WORKER_CONCURRENCY: '0', REDIS_URL: 'http://x' })).toThrow(/WORKER_CONCURRENCY.*REDIS_URL|REDIS_URL.*WORKER_CONCURRENCY/);
+  });
+});

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** Where a Redis started by `npm start` or the test setup would be looked for first. */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Unset and empty variables both mean "use the default" (compose files often pass `VAR=`). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const positiveInt = z.coerce.number().int().positive();
+
+const WorkerEnvSchema = z.object({
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
+  QUEUE_PREFIX: optional(z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only')),
+  WORKER_CONCURRENCY: optional(positiveInt.max(64)),
+  RESULT_RETENTION_SECONDS: optional(positiveInt),
+  FAILED_RETENTION_SECONDS: optional(positiveInt),
+  MAX_RETAINED_JOBS: optional(positiveInt),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+});
+
+export interface WorkerConfig {
+  redisUrl: string;
+  /** Redis key prefix of the queue; lets several deployments (or test runs) share one Redis. */
+  queuePrefix: string;
+  /** Jobs one process runs at once. Detection is synchronous, so this mostly overlaps Redis round trips. */
+  concurrency: number;
+  /** How long a completed job (and its result, which quotes the text: PHI) stays in Redis. */
+  resultRetentionSeconds: number;
+  /** How long a failed job stays in Redis for inspection. */
+  failedRetentionSeconds: number;
+  /** Upper bound on kept completed (and, separately, failed) jobs, whatever their age. */
+  maxRetainedJobs: number;
+  logLevel: string;
+}
+
+/** Reads the worker's settings from the environment; throws one message naming every bad variable. */
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = WorkerEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid worker configuration: ${problems.join('; ')}`);
+  }
+  const vars = parsed.data;
+  return {
+    redisUrl: vars.REDIS_URL ?? DEFAULT_REDIS_URL,
+    queuePrefix: vars.QUEUE_PREFIX ?? 'bull',
+    concurrency: vars.WORKER_CONCURRENCY ?? 2,
+    resultRetentionSeconds: vars.RESULT_RETENTION_SECONDS ?? 3_600,
+    failedRetentionSeconds: vars.FAILED_RETENTION_SECONDS ?? 86_400,
+    maxRetainedJobs: vars.MAX_RETAINED_JOBS ?? 10_000,
+    logLevel: vars.LOG_LEVEL ?? 'info',
+  };
+}
