@@ -18,8 +18,8 @@ const MAX_SCORE = 0.99;
 /** The result contract from a doc that went through every stage. */
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
-  const ranked = settleExcludes1(coding, rankCodes(coding, candidates));
-  const codes = ranked.filter((proposal) => proposal.score >= (options.minScore ?? coding.calibration.threshold));
+  // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
+  const codes = settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
@@ -44,17 +44,19 @@ function candidateScore(coding: CodingModel, candidate: CodeCandidate): number |
   return candidate.firstChoice > 0 ? 1 - candidate.missed : null;
 }
 
-function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>): CodeProposal[] {
+function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>, minScore: number): CodeProposal[] {
   const proposals: CodeProposal[] = [];
   for (const candidate of candidates.values()) {
-    const summary = coding.terminology.summary(candidate.code);
-    const score = candidateScore(coding, candidate);
-    if (!summary || score === null) continue;
+    const raw = candidateScore(coding, candidate);
+    if (raw === null) continue;
+    const score = round(Math.min(MAX_SCORE, raw));
+    const summary = score >= minScore ? coding.terminology.summary(candidate.code) : null;
+    if (!summary) continue;
     proposals.push({
       code: summary.code,
       title: summary.title,
       billable: summary.billable,
-      score: round(Math.min(MAX_SCORE, score)),
+      score,
       evidence: [...candidate.evidence].sort((a, b) => a.begin - b.begin),
       rationale: candidate.best.rationale,
       alternatives: scoredCodes(coding, candidate.alternatives, candidate.code),

@@ -70,6 +70,11 @@ export function matchSentence(
   return keepMostSpecific(matches, keepBoth);
 }
 
+function isNumeric(stem: string): boolean {
+  const first = stem.charCodeAt(0);
+  return first >= 48 && first <= 57;
+}
+
 function crossesSeparator(tokens: readonly number[], separators: ReadonlySet<number>): boolean {
   for (const separator of separators) if (separator > tokens[0] && separator < tokens[tokens.length - 1]) return true;
   return false;
@@ -88,7 +93,7 @@ function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: nu
   let previous = anchorToken;
   for (let i = 0; i < stemIds.length; i += 1) {
     const positions = occurrences.get(stemIds[i]) as number[];
-    const isNumber = /^\d/.test(entry.stems[i]);
+    const isNumber = isNumeric(entry.stems[i]);
     const target = isNumber ? previous : anchorToken;
     let nearest = positions[0];
     for (const token of positions) if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
