@@ -67,8 +67,9 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
     return id;
   };
   const entryStemIds = entries.map((entry) => Int32Array.from(entry.stems.map(idOf)));
-  const byAnchorId: number[][] = [];
-  for (const [anchor, ids] of byAnchor) byAnchorId[idOf(anchor)] = [...ids];
+  // Dense from the start: filling a sparse array out of order leaves it in V8's slow dictionary mode.
+  const byAnchorId: (number[] | undefined)[] = new Array<number[] | undefined>(stemIds.size).fill(undefined);
+  for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
   return { entries, byAnchor, stemIds, entryStemIds, byAnchorId };
 }
 

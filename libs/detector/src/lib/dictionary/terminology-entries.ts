@@ -89,9 +89,20 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
     }));
 }
 
+/** Words in parentheses in an inclusion term are nonessential: "Myocardial infarction (acute) NOS". */
+function essentialWords(text: string): string {
+  return text.replace(/\([^()]*\)/g, ' ');
+}
+
 function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
   return Object.entries(model.notes).flatMap(([code, notes]) =>
-    notes.inclusionTerms.map((text) => ({ stems: contentStems(text), code, source: 'inclusion' as const, display: `Inclusion term: ${text}`, prior: SOURCE_PRIOR.inclusion })),
+    notes.inclusionTerms.map((text) => ({
+      stems: contentStems(essentialWords(text)),
+      code,
+      source: 'inclusion' as const,
+      display: `Inclusion term: ${text}`,
+      prior: SOURCE_PRIOR.inclusion,
+    })),
   );
 }
 
