@@ -4,6 +4,7 @@ import { loadTerminology, type Terminology } from '@icd/terminology';
 import { Worker } from 'bullmq';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePrometheusText } from './testing/prometheus.js';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
 let terminology: Terminology;
@@ -104,7 +105,12 @@ describe('when Redis does not answer', () => {
   });
 
   it('answers queue routes with 503 and Retry-After', async () => {
-    const responses = [await postJson(`${down.baseUrl}/v1/jobs`, { text: 'asthma' }), await fetch(`${down.baseUrl}/v1/jobs/abc`)];
+    const responses = [
+      await postJson(`${down.baseUrl}/v1/jobs`, { text: 'asthma' }),
+      await postJson(`${down.baseUrl}/v1/jobs:batch`, { documents: [{ text: 'asthma' }] }),
+      await postJson(`${down.baseUrl}/v1/detect`, { text: 'asthma' }),
+      await fetch(`${down.baseUrl}/v1/jobs/abc`),
+    ];
     for (const response of responses) {
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe(String(down.config.retryAfterSeconds));
@@ -118,6 +124,13 @@ describe('when Redis does not answer', () => {
     expect(await readJson(ready)).toMatchObject({ error: { code: 'redis_unavailable' }, checks: { redis: 'unreachable' } });
     expect((await fetch(`${down.baseUrl}/healthz`)).status).toBe(200);
     expect((await fetch(`${down.baseUrl}/v1/codes/I10`)).status).toBe(200);
+  });
+
+  it('still serves /metrics, with no queue depth rather than a stale one', async () => {
+    const response = await fetch(`${down.baseUrl}/metrics`);
+    expect(response.status).toBe(200);
+    const depth = parsePrometheusText(await response.text()).find((family) => family.name === 'icd_queue_depth');
+    expect(depth?.samples).toEqual([]);
   });
 });
 

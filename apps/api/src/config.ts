@@ -18,6 +18,10 @@ const ApiEnvSchema = z.object({
   QUEUE_LIMIT: optional(positiveInt),
   RETRY_AFTER_SECONDS: optional(positiveInt),
   REDIS_TIMEOUT_MS: optional(positiveInt),
+  MAX_BATCH_CHARS: optional(positiveInt.max(MAX_TEXT_LENGTH)),
+  SYNC_MAX_DOCUMENT_CHARS: optional(positiveInt.max(MAX_TEXT_LENGTH)),
+  SYNC_TIMEOUT_MS: optional(positiveInt.max(300_000)),
+  METRICS_ENABLED: optional(z.enum(['true', 'false', '1', '0']).transform((flag) => flag === 'true' || flag === '1')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
@@ -30,6 +34,14 @@ export interface ApiConfig {
   queuePrefix: string;
   /** Longest document accepted, in UTF-16 code units (the unit evidence offsets count in). */
   maxDocumentChars: number;
+  /** Longest sum of document lengths one `POST /v1/jobs:batch` may carry. */
+  maxBatchChars: number;
+  /** Longest document `POST /v1/detect` accepts: it holds a connection open while a worker runs. */
+  syncMaxDocumentChars: number;
+  /** How long `POST /v1/detect` waits for the worker before answering 504 with the job to poll. */
+  syncTimeoutMs: number;
+  /** Serve `GET /metrics` and record the metrics behind it. */
+  metricsEnabled: boolean;
   /** Submissions are refused with 429 while this many jobs are already waiting. */
   queueLimit: number;
   /** Sent as `Retry-After` with 429 and 503. */
@@ -45,6 +57,10 @@ export const API_DEFAULTS: ApiConfig = {
   redisUrl: DEFAULT_REDIS_URL,
   queuePrefix: 'bull',
   maxDocumentChars: 100_000,
+  maxBatchChars: 1_000_000,
+  syncMaxDocumentChars: 20_000,
+  syncTimeoutMs: 10_000,
+  metricsEnabled: true,
   queueLimit: 1_000,
   retryAfterSeconds: 5,
   redisTimeoutMs: 2_000,
@@ -65,6 +81,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     redisUrl: vars.REDIS_URL ?? API_DEFAULTS.redisUrl,
     queuePrefix: vars.QUEUE_PREFIX ?? API_DEFAULTS.queuePrefix,
     maxDocumentChars: vars.MAX_DOCUMENT_CHARS ?? API_DEFAULTS.maxDocumentChars,
+    maxBatchChars: vars.MAX_BATCH_CHARS ?? API_DEFAULTS.maxBatchChars,
+    syncMaxDocumentChars: vars.SYNC_MAX_DOCUMENT_CHARS ?? API_DEFAULTS.syncMaxDocumentChars,
+    syncTimeoutMs: vars.SYNC_TIMEOUT_MS ?? API_DEFAULTS.syncTimeoutMs,
+    metricsEnabled: vars.METRICS_ENABLED ?? API_DEFAULTS.metricsEnabled,
     queueLimit: vars.QUEUE_LIMIT ?? API_DEFAULTS.queueLimit,
     retryAfterSeconds: vars.RETRY_AFTER_SECONDS ?? API_DEFAULTS.retryAfterSeconds,
     redisTimeoutMs: vars.REDIS_TIMEOUT_MS ?? API_DEFAULTS.redisTimeoutMs,

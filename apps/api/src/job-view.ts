@@ -25,3 +25,13 @@ export function jobStatusView(job: JobSnapshot) {
 export function jobFailure(job: JobSnapshot) {
   return { code: 'job_failed', message: job.failedReason || 'the job failed' };
 }
+
+/** One entry of the answer to `POST /v1/jobs:batch`, in the order of the documents. */
+export function batchEntry(job: JobSnapshot) {
+  return {
+    id: job.id,
+    status: job.status,
+    statusUrl: jobPath(job.id),
+    ...(job.data.externalId !== undefined && { externalId: job.data.externalId }),
+  };
+}

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.js';
 import { loadApiConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { createApiMetrics } from './metrics.js';
 import { createJobQueue, type JobQueue } from './queue.js';
 
 /** API process: terminology loaded once, one BullMQ queue, one HTTP server. */
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
   // Built now so the first search request does not pay for it.
   terminology.prepareSearch();
   const queue = createJobQueue(config);
-  const app = createApp({ config, queue, codes: terminology, logger });
+  const metrics = config.metricsEnabled ? createApiMetrics(queue) : undefined;
+  const app = createApp({ config, queue, codes: terminology, logger, metrics });
   const server = app.listen(config.port, config.host, (error?: Error) => {
     if (error) {
       logger.fatal({ errorMessage: error.message }, 'cannot listen');

@@ -2,6 +2,7 @@ import { DETECT_JOB, DETECT_QUEUE, type DetectJobData, type DetectionResult } fr
 import { Queue, type Job } from 'bullmq';
 import type { ApiConfig } from './config.js';
 import { QueueUnavailableError } from './errors.js';
+import { onFinishedJobs, openQueueEventStream, waitForFinish, type FinishedJobEvent, type QueueEventStream } from './queue-events.js';
 
 export type JobStatus = 'queued' | 'active' | 'completed' | 'failed';
 
@@ -22,9 +23,24 @@ export interface JobSnapshot {
 export interface JobQueue {
   /** Adds the job; when `jobId` already exists BullMQ keeps the existing job and this returns it. */
   submit(data: DetectJobData): Promise<JobSnapshot>;
+  /**
+   * Adds all jobs with one BullMQ `addBulk` (one pipelined round trip: not a transaction, others may
+   * see some of the jobs before all are there), returned in the same order. Like `submit`, a
+   * `requestId` that already names a job keeps (and returns) the existing job.
+   */
+  submitMany(data: DetectJobData[]): Promise<JobSnapshot[]>;
   find(id: string): Promise<JobSnapshot | null>;
+  /**
+   * The job once a worker has finished it, or as it stands after `timeoutMs`; null if it is gone.
+   * Only reading the state at the end can fail (with {@link QueueUnavailableError}).
+   */
+  waitUntilFinished(id: string, timeoutMs: number): Promise<JobSnapshot | null>;
   /** Jobs not yet picked up by a worker: the backpressure signal. */
   waitingCount(): Promise<number>;
+  /** Jobs waiting for a worker and jobs being worked on. */
+  depth(): Promise<{ waiting: number; active: number }>;
+  /** Calls `listener` for each job any worker finishes, from now on (one event stream per process). */
+  onJobFinished(listener: (event: FinishedJobEvent) => void): void;
   /** Workers connected to this queue, as Redis sees their connections. */
   workerCount(): Promise<number>;
   close(): Promise<void>;
@@ -44,13 +60,25 @@ export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix
   });
   // Without a listener an unreachable Redis would crash the process; outages surface per request.
   queue.on('error', () => undefined);
+  // The event stream takes its own connection, so it is opened only once something needs it.
+  let events: QueueEventStream | undefined;
+  const queueEvents = () => (events ??= openQueueEventStream(queue, config));
   const call = <T>(operation: () => Promise<T>) => withDeadline(operation, config.redisTimeoutMs);
   return {
     submit: (data) => call(() => addJob(queue, data)),
+    submitMany: (data) => call(() => addJobs(queue, data)),
     find: (id) => call(() => findJob(queue, id)),
+    waitUntilFinished: async (id, timeoutMs) => {
+      await waitForFinish(queueEvents(), id, timeoutMs, () => call(() => isFinished(queue, id)));
+      return call(() => findJob(queue, id));
+    },
     waitingCount: () => call(() => queue.getWaitingCount()),
+    depth: () => call(() => countDepth(queue)),
+    onJobFinished: (listener) => onFinishedJobs(queueEvents(), listener),
     workerCount: () => call(async () => (await queue.getWorkers()).length),
-    close: () => queue.close(),
+    close: async () => {
+      await Promise.all([queue.close(), events?.close()]);
+    },
   };
 }
 
@@ -61,6 +89,25 @@ async function addJob(queue: DetectQueue, data: DetectJobData): Promise<JobSnaps
   const stored = await findJob(queue, data.requestId);
   if (!stored) throw new QueueUnavailableError('job vanished right after it was added');
   return stored;
+}
+
+async function addJobs(queue: DetectQueue, data: DetectJobData[]): Promise<JobSnapshot[]> {
+  await queue.addBulk(data.map((job) => ({ name: DETECT_JOB, data: job, opts: { jobId: job.requestId } })));
+  // Read back rather than trusting addBulk's answer: for an id that already existed, BullMQ returns
+  // the job as given, not the job as stored.
+  const stored = await Promise.all(data.map((job) => findJob(queue, job.requestId)));
+  if (stored.some((job) => job === null)) throw new QueueUnavailableError('a job vanished right after it was added');
+  return stored as JobSnapshot[];
+}
+
+async function isFinished(queue: DetectQueue, id: string): Promise<boolean> {
+  const state = await queue.getJobState(id);
+  return state === 'completed' || state === 'failed' || state === 'unknown';
+}
+
+async function countDepth(queue: DetectQueue): Promise<{ waiting: number; active: number }> {
+  const counts = await queue.getJobCounts('waiting', 'active');
+  return { waiting: counts.waiting ?? 0, active: counts.active ?? 0 };
 }
 
 /**

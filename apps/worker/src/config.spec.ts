@@ -10,6 +10,9 @@ describe('loadWorkerConfig', () => {
       resultRetentionSeconds: 3_600,
       failedRetentionSeconds: 86_400,
       maxRetainedJobs: 10_000,
+      lockDurationMs: 30_000,
+      stalledIntervalMs: 30_000,
+      maxStalledCount: 1,
       logLevel: 'info',
     });
   });
@@ -17,6 +20,12 @@ describe('loadWorkerConfig', () => {
   it('reads the environment, treating empty variables as unset', () => {
     const config = loadWorkerConfig({ REDIS_URL: 'redis://redis:6380/1', WORKER_CONCURRENCY: '4', RESULT_RETENTION_SECONDS: '60', LOG_LEVEL: '' });
     expect(config).toMatchObject({ redisUrl: 'redis://redis:6380/1', concurrency: 4, resultRetentionSeconds: 60, logLevel: 'info' });
+  });
+
+  it('reads the stalled-job settings', () => {
+    const config = loadWorkerConfig({ WORKER_LOCK_DURATION_MS: '2000', WORKER_STALLED_INTERVAL_MS: '1000', WORKER_MAX_STALLED_COUNT: '0' });
+    expect(config).toMatchObject({ lockDurationMs: 2_000, stalledIntervalMs: 1_000, maxStalledCount: 0 });
+    expect(() => loadWorkerConfig({ WORKER_LOCK_DURATION_MS: '10' })).toThrow(/WORKER_LOCK_DURATION_MS/);
   });
 
   it('names every invalid variable', () => {

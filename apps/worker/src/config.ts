@@ -16,6 +16,9 @@ const WorkerEnvSchema = z.object({
   RESULT_RETENTION_SECONDS: optional(positiveInt),
   FAILED_RETENTION_SECONDS: optional(positiveInt),
   MAX_RETAINED_JOBS: optional(positiveInt),
+  WORKER_LOCK_DURATION_MS: optional(positiveInt.min(1_000)),
+  WORKER_STALLED_INTERVAL_MS: optional(positiveInt.min(500)),
+  WORKER_MAX_STALLED_COUNT: optional(z.coerce.number().int().min(0).max(100)),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 });
 
@@ -31,6 +34,16 @@ export interface WorkerConfig {
   failedRetentionSeconds: number;
   /** Upper bound on kept completed (and, separately, failed) jobs, whatever their age. */
   maxRetainedJobs: number;
+  /**
+   * How long a job stays claimed by a worker that stops renewing the claim (a crashed or killed
+   * process, a lost network) before the stalled-job check hands it to another worker. Renewed at
+   * half this while the job runs, so a healthy worker keeps it however long detection takes.
+   */
+  lockDurationMs: number;
+  /** How often each worker looks for jobs whose claim has expired and puts them back in the queue. */
+  stalledIntervalMs: number;
+  /** Times a job may be recovered from a dead worker before it is failed (a poison pill guard). */
+  maxStalledCount: number;
   logLevel: string;
 }
 
@@ -49,6 +62,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     resultRetentionSeconds: vars.RESULT_RETENTION_SECONDS ?? 3_600,
     failedRetentionSeconds: vars.FAILED_RETENTION_SECONDS ?? 86_400,
     maxRetainedJobs: vars.MAX_RETAINED_JOBS ?? 10_000,
+    lockDurationMs: vars.WORKER_LOCK_DURATION_MS ?? 30_000,
+    stalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS ?? 30_000,
+    maxStalledCount: vars.WORKER_MAX_STALLED_COUNT ?? 1,
     logLevel: vars.LOG_LEVEL ?? 'info',
   };
 }

@@ -8,7 +8,15 @@ import type { DetectProcessor } from './processor.js';
 export interface DetectWorkerOptions {
   config: Pick<
     WorkerConfig,
-    'redisUrl' | 'queuePrefix' | 'concurrency' | 'resultRetentionSeconds' | 'failedRetentionSeconds' | 'maxRetainedJobs'
+    | 'redisUrl'
+    | 'queuePrefix'
+    | 'concurrency'
+    | 'resultRetentionSeconds'
+    | 'failedRetentionSeconds'
+    | 'maxRetainedJobs'
+    | 'lockDurationMs'
+    | 'stalledIntervalMs'
+    | 'maxStalledCount'
   >;
   processor: DetectProcessor;
   logger: Logger;
@@ -30,6 +38,9 @@ export function createDetectWorker({ config, processor, logger, autorun = true }
     name: `${hostname()}:${process.pid}`,
     removeOnComplete: { age: config.resultRetentionSeconds, count: config.maxRetainedJobs },
     removeOnFail: { age: config.failedRetentionSeconds, count: config.maxRetainedJobs },
+    lockDuration: config.lockDurationMs,
+    stalledInterval: config.stalledIntervalMs,
+    maxStalledCount: config.maxStalledCount,
   });
   logWorkerEvents(worker, logger);
   return worker;
@@ -40,6 +51,8 @@ function logWorkerEvents(worker: Worker<unknown, DetectionResult>, logger: Logge
   worker.on('failed', (job, error) =>
     logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, reason: error.message }, 'job failed'),
   );
+  // Seen by whichever worker's check finds it: the job's own worker died or stopped renewing its lock.
+  worker.on('stalled', (jobId) => logger.warn({ jobId }, 'job stalled: its worker stopped renewing the lock; back in the queue'));
   // Connection errors repeat while Redis is away; BullMQ keeps reconnecting by itself.
   worker.on('error', (error) => logger.error({ errorName: error.name, errorMessage: error.message }, 'worker error'));
 }

@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { createApp } from '../app.js';
 import { API_DEFAULTS, DEFAULT_REDIS_URL, type ApiConfig } from '../config.js';
 import { createLogger } from '../logger.js';
+import { createApiMetrics, type ApiMetrics } from '../metrics.js';
 import { createJobQueue, type JobQueue } from '../queue.js';
 import type { CodeCatalog } from '../routes/codes.js';
 
@@ -36,6 +37,8 @@ export interface TestApi {
   baseUrl: string;
   queue: JobQueue;
   config: ApiConfig;
+  /** Present unless the test turned `metricsEnabled` off. */
+  metrics?: ApiMetrics;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,8 @@ export interface TestApiOptions {
 export async function startTestApi({ codes, config: overrides = {} }: TestApiOptions): Promise<TestApi> {
   const config: ApiConfig = { ...API_DEFAULTS, redisUrl: testRedisUrl(), queuePrefix: randomQueuePrefix(), ...overrides };
   const queue = createJobQueue(config);
-  const app = createApp({ config, queue, codes, logger: createLogger(process.env.TEST_LOG_LEVEL || 'silent') });
+  const metrics = config.metricsEnabled ? createApiMetrics(queue) : undefined;
+  const app = createApp({ config, queue, codes, metrics, logger: createLogger(process.env.TEST_LOG_LEVEL || 'silent') });
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -56,6 +60,7 @@ export async function startTestApi({ codes, config: overrides = {} }: TestApiOpt
     baseUrl: `http://127.0.0.1:${port}`,
     queue,
     config,
+    metrics,
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

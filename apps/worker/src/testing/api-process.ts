@@ -18,7 +18,8 @@ export interface ApiProcess {
 
 /** Starts the API on a free port of 127.0.0.1 and resolves once it logs that it listens. */
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['apps/api/src/main.ts'], {
+  // `node --import tsx` rather than the `tsx` wrapper: one process, so a kill cannot leave the API orphaned.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
