@@ -17,6 +17,8 @@ async function main(): Promise<void> {
   });
   // Built now so the first search request does not pay for it.
   terminology.prepareSearch();
+  // Until API keys exist every request is trusted: say so loudly rather than let it pass unnoticed.
+  logger.warn('no API keys configured: open local mode, every request is accepted; do not expose this port');
   const queue = createJobQueue(config);
   const metrics = config.metricsEnabled ? createApiMetrics(queue) : undefined;
   const app = createApp({ config, queue, codes: terminology, logger, metrics });

@@ -4,6 +4,12 @@ import type { ApiConfig } from './config.js';
 import { QueueUnavailableError } from './errors.js';
 import { onFinishedJobs, openQueueEventStream, waitForFinish, type FinishedJobEvent, type QueueEventStream } from './queue-events.js';
 
+/**
+ * A transient failure (a worker lost mid-job, Redis unreachable for a moment) is retried with
+ * growing delays; input the worker cannot process fails at once (it throws UnrecoverableError).
+ */
+const RETRY_OPTIONS = { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } } as const;
+
 export type JobStatus = 'queued' | 'active' | 'completed' | 'failed';
 
 /** A job as the API reports it, read from Redis in one go. */
@@ -85,14 +91,14 @@ export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix
 async function addJob(queue: DetectQueue, data: DetectJobData): Promise<JobSnapshot> {
   // The request id is the job id: it is what the client polls, and what makes idempotent submissions
   // collapse onto one job. Retention of finished jobs is the worker's policy (removeOnComplete/Fail).
-  await queue.add(DETECT_JOB, data, { jobId: data.requestId });
+  await queue.add(DETECT_JOB, data, { ...RETRY_OPTIONS, jobId: data.requestId });
   const stored = await findJob(queue, data.requestId);
   if (!stored) throw new QueueUnavailableError('job vanished right after it was added');
   return stored;
 }
 
 async function addJobs(queue: DetectQueue, data: DetectJobData[]): Promise<JobSnapshot[]> {
-  await queue.addBulk(data.map((job) => ({ name: DETECT_JOB, data: job, opts: { jobId: job.requestId } })));
+  await queue.addBulk(data.map((job) => ({ name: DETECT_JOB, data: job, opts: { ...RETRY_OPTIONS, jobId: job.requestId } })));
   // Read back rather than trusting addBulk's answer: for an id that already existed, BullMQ returns
   // the job as given, not the job as stored.
   const stored = await Promise.all(data.map((job) => findJob(queue, job.requestId)));

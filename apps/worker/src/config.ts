@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Results stay readable for a week unless configured otherwise. */
+const SEVEN_DAYS_SECONDS = 7 * 24 * 3_600;
+
 /** Where a Redis started by `npm start` or the test setup would be looked for first. */
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -59,9 +62,9 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: vars.REDIS_URL ?? DEFAULT_REDIS_URL,
     queuePrefix: vars.QUEUE_PREFIX ?? 'bull',
     concurrency: vars.WORKER_CONCURRENCY ?? 2,
-    resultRetentionSeconds: vars.RESULT_RETENTION_SECONDS ?? 3_600,
-    failedRetentionSeconds: vars.FAILED_RETENTION_SECONDS ?? 86_400,
-    maxRetainedJobs: vars.MAX_RETAINED_JOBS ?? 10_000,
+    resultRetentionSeconds: vars.RESULT_RETENTION_SECONDS ?? SEVEN_DAYS_SECONDS,
+    failedRetentionSeconds: vars.FAILED_RETENTION_SECONDS ?? SEVEN_DAYS_SECONDS,
+    maxRetainedJobs: vars.MAX_RETAINED_JOBS ?? 100_000,
     lockDurationMs: vars.WORKER_LOCK_DURATION_MS ?? 30_000,
     stalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     maxStalledCount: vars.WORKER_MAX_STALLED_COUNT ?? 1,
