@@ -13,7 +13,7 @@ const ApiEnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(0).max(65_535)),
   HOST: optional(z.string().min(1)),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
-  QUEUE_PREFIX: optional(z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only')),
+  QUEUE_PREFIX: optional(z.string().regex(/^[\w.{}-]{1,64}$/, 'letters, digits, _ . - and {} (a Redis Cluster hash tag) only')),
   MAX_DOCUMENT_CHARS: optional(positiveInt.max(MAX_TEXT_LENGTH)),
   QUEUE_LIMIT: optional(positiveInt),
   RETRY_AFTER_SECONDS: optional(positiveInt),

@@ -14,7 +14,7 @@ const positiveInt = z.coerce.number().int().positive();
 
 const WorkerEnvSchema = z.object({
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
-  QUEUE_PREFIX: optional(z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, _ . - only')),
+  QUEUE_PREFIX: optional(z.string().regex(/^[\w.{}-]{1,64}$/, 'letters, digits, _ . - and {} (a Redis Cluster hash tag) only')),
   WORKER_CONCURRENCY: optional(positiveInt.max(64)),
   RESULT_RETENTION_SECONDS: optional(positiveInt),
   FAILED_RETENTION_SECONDS: optional(positiveInt),
