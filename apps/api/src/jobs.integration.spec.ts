@@ -5,7 +5,7 @@
  */
 import { DETECT_QUEUE } from '@icd/contracts';
 import { loadTerminology, type Terminology } from '@icd/terminology';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
@@ -38,6 +38,13 @@ describe('POST /v1/jobs', () => {
 
     const stored = await api.queue.find(body.id);
     expect(stored?.data).toMatchObject({ text: NOTE, externalId: 'doc-1', options: { minScore: 0.2 }, requestId: body.id });
+    // A transient failure is retried with growing delays rather than failing the job.
+    const bull = new Queue(DETECT_QUEUE, { connection: { url: api.config.redisUrl }, prefix: api.config.queuePrefix });
+    try {
+      expect((await bull.getJob(body.id))?.opts).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 1_000 } });
+    } finally {
+      await bull.close();
+    }
   });
 
   it('takes a text/plain body as the text, exactly as sent', async () => {
