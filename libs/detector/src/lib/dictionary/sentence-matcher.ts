@@ -29,8 +29,27 @@ function maxSpread(entry: DictionaryEntry): number {
   return Math.max(6, entry.stems.length * 3);
 }
 
-/** Token positions of each stem number present in the sentence. */
-type Occurrences = Map<number, number[]>;
+/**
+ * Which stem numbers the current sentence holds, and where. Reused across sentences: a stem is
+ * present when its stamp equals the sentence's serial, so nothing is cleared between sentences
+ * and the hot presence test is one typed-array read.
+ */
+interface SentenceScratch {
+  stamp: Int32Array;
+  positions: number[][];
+  serial: number;
+}
+
+const scratchByDictionary = new WeakMap<TermDictionary, SentenceScratch>();
+
+function scratchFor(dictionary: TermDictionary): SentenceScratch {
+  let scratch = scratchByDictionary.get(dictionary);
+  if (!scratch) {
+    scratch = { stamp: new Int32Array(dictionary.stemIds.size), positions: new Array<number[]>(dictionary.stemIds.size), serial: 0 };
+    scratchByDictionary.set(dictionary, scratch);
+  }
+  return scratch;
+}
 
 /**
  * Every dictionary entry whose stems all occur in the sentence within a small window, in any
@@ -43,23 +62,36 @@ export function matchSentence(
   keepBoth: KeepBoth = () => false,
   separators: ReadonlySet<number> = new Set(),
 ): SentenceMatch[] {
-  const occurrences: Occurrences = new Map();
+  const scratch = scratchFor(dictionary);
+  if (scratch.serial >= 2_000_000_000) {
+    scratch.stamp.fill(0);
+    scratch.serial = 0;
+  }
+  const serial = (scratch.serial += 1);
+  const present: number[] = [];
   for (const { stem, token } of stems) {
     const id = dictionary.stemIds.get(stem);
     if (id === undefined) continue;
-    const list = occurrences.get(id);
-    if (!list) occurrences.set(id, [token]);
-    else if (list[list.length - 1] !== token) list.push(token);
+    if (scratch.stamp[id] !== serial) {
+      scratch.stamp[id] = serial;
+      scratch.positions[id] = [token];
+      present.push(id);
+    } else {
+      const list = scratch.positions[id];
+      if (list[list.length - 1] !== token) list.push(token);
+    }
   }
   const matches: SentenceMatch[] = [];
-  for (const [anchor, anchorTokens] of occurrences) {
-    for (const entryId of dictionary.byAnchorId[anchor] ?? []) {
+  for (const anchor of present) {
+    const anchored = dictionary.byAnchorId[anchor];
+    if (!anchored) continue;
+    for (const entryId of anchored) {
       const stemIds = dictionary.entryStemIds[entryId];
       // Most entries miss a word: find that out before placing anything.
-      if (!allPresent(stemIds, occurrences)) continue;
+      if (!allPresent(stemIds, scratch.stamp, serial)) continue;
       const entry = dictionary.entries[entryId];
-      for (const anchorToken of anchorTokens) {
-        const tokens = placeEntry(entry, stemIds, anchorToken, occurrences);
+      for (const anchorToken of scratch.positions[anchor]) {
+        const tokens = placeEntry(entry, stemIds, anchorToken, scratch.positions);
         if (tokens) {
           matches.push({ entry, tokens, crossesList: crossesSeparator(tokens, separators) });
           break;
@@ -80,19 +112,19 @@ function crossesSeparator(tokens: readonly number[], separators: ReadonlySet<num
   return false;
 }
 
-function allPresent(stemIds: Int32Array, occurrences: Occurrences): boolean {
-  for (let i = 0; i < stemIds.length; i += 1) if (!occurrences.has(stemIds[i])) return false;
+function allPresent(stemIds: Int32Array, stamp: Int32Array, serial: number): boolean {
+  for (let i = 0; i < stemIds.length; i += 1) if (stamp[stemIds[i]] !== serial) return false;
   return true;
 }
 
 /** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
-function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: number, occurrences: Occurrences): number[] | null {
+function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: number, positionsOf: readonly number[][]): number[] | null {
   const tokens: number[] = [anchorToken];
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
   for (let i = 0; i < stemIds.length; i += 1) {
-    const positions = occurrences.get(stemIds[i]) as number[];
+    const positions = positionsOf[stemIds[i]];
     const isNumber = isNumeric(entry.stems[i]);
     const target = isNumber ? previous : anchorToken;
     let nearest = positions[0];
@@ -123,14 +155,10 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
  * a title) leaves "diabetes, type 2" (E11.9, the Index) standing.
  */
 function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
-  if (isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
   if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
-  return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem) && withinSpan(wider, narrower));
-}
-
-/** Undotted `code` lies strictly beneath the undotted `category`. */
-function isWithinCategory(code: string, category: string): boolean {
-  return code.length > category.length && code.startsWith(category);
+  // Both ways of covering need the narrower match inside the wider one's stretch: test that cheaply first.
+  if (!withinSpan(wider, narrower)) return false;
+  return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
 }
 
 function withinSpan(wider: SentenceMatch, narrower: SentenceMatch): boolean {
