@@ -1,3 +1,4 @@
+import { emptyNotes } from '../notes.js';
 import type {
   SeventhCharacter,
   TabularChapter,
@@ -45,21 +46,6 @@ function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
 }
 
-/** An empty {@link TabularNotes}, every list fresh. */
-export function emptyTabularNotes(): TabularNotes {
-  return {
-    inclusionTerms: [],
-    includes: [],
-    excludes1: [],
-    excludes2: [],
-    codeFirst: [],
-    useAdditionalCode: [],
-    codeAlso: [],
-    notes: [],
-    sevenChrNote: [],
-    sevenChrDef: [],
-  };
-}
 
 /**
  * Turns the element events of a Tabular List XML document into {@link TabularData}. It only
@@ -163,7 +149,7 @@ export class TabularXmlBuilder {
   }
 
   private openChapter(): void {
-    this.chapter = { number: '', title: '', notes: emptyTabularNotes() };
+    this.chapter = { number: '', title: '', notes: emptyNotes() };
     this.data.chapters.push(this.chapter);
   }
 
@@ -171,7 +157,7 @@ export class TabularXmlBuilder {
     if (!this.chapter) throw new Error('<section> outside a <chapter>');
     const id = attributes.id?.trim();
     if (!id) throw new Error('<section> without an id attribute');
-    this.section = { id, title: '', chapter: this.chapter.number, notes: emptyTabularNotes() };
+    this.section = { id, title: '', chapter: this.chapter.number, notes: emptyNotes() };
     this.data.sections.push(this.section);
   }
 
@@ -184,7 +170,7 @@ export class TabularXmlBuilder {
       ...(parent === undefined ? {} : { parent }),
       chapter: this.chapter.number,
       section: this.section.id,
-      notes: emptyTabularNotes(),
+      notes: emptyNotes(),
     };
     this.diagPath.push(diag);
     this.data.diags.push(diag);
