@@ -50,6 +50,11 @@ export function registerTerminologyCommands(program: Command): void {
       printJson(terminology.navigate(mainTerm, modifiers));
     });
 
+  registerTerminologyManagement(program);
+}
+
+/** `icd10 terminology build|fetch`: the compiled artifact and the CDC release files. */
+function registerTerminologyManagement(program: Command): void {
   const terminologyCommand = program.command('terminology').description('manage the compiled terminology');
   registerTerminologyFetchCommand(terminologyCommand);
   terminologyCommand

@@ -41,12 +41,11 @@ export function createSearchIndex(model: CompiledTerminology, summary: (code: st
   const termTouched: number[] = [];
 
   function scoreVariant(text: string, variantWeight: number, best: Map<number, { score: number; doc: number }>): void {
-    const queryWords = queryWordsOf(text);
+    const queryWords = queryWordsOf(text, stems);
     if (queryWords.length === 0) return;
     queryWords.forEach(({ word, stem }, position) => accumulate(vocabulary.match(word, stem, position === queryWords.length - 1)));
-    const queryStems = queryWords;
     for (const doc of touched) {
-      const coverage = covered[doc] / queryStems.length;
+      const coverage = covered[doc] / queryWords.length;
       if (coverage >= MIN_COVERAGE) {
         const code = index.docCode[doc];
         const weight = SOURCE_WEIGHT[index.docSource[doc]] * (model.codes[code].code.length === 7 ? SEVENTH_CHARACTER_WEIGHT : 1);
@@ -66,19 +65,6 @@ export function createSearchIndex(model: CompiledTerminology, summary: (code: st
       if (termGain[doc] === 0) termTouched.push(doc);
       if (gain > termGain[doc]) termGain[doc] = gain;
     }
-  }
-
-  /** Distinct query words with their stems, stop words left out. */
-  function queryWordsOf(text: string): { word: string; stem: string }[] {
-    const seen = new Set<string>();
-    const result: { word: string; stem: string }[] = [];
-    for (const word of searchTerms(text)) {
-      const stem = stems.stemOf(word);
-      if (stem === null || seen.has(stem)) continue;
-      seen.add(stem);
-      result.push({ word, stem });
-    }
-    return result;
   }
 
   /** One query word: every document holding any of its matches scores once, with the best match's weight. */
@@ -101,15 +87,38 @@ export function createSearchIndex(model: CompiledTerminology, summary: (code: st
   function search(query: string, limit: number): SearchHit[] {
     const best = new Map<number, { score: number; doc: number }>();
     for (const variant of expandLaySynonyms(query)) scoreVariant(variant.text, variant.weight, best);
-    const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
-    const top = ranked[0]?.[1].score ?? 1;
-    return ranked.map(([code, { score, doc }]) => {
-      const entry = summary(model.codes[code].code) as CodeSummary;
-      return { ...entry, score: Math.round((score / top) * 1000) / 1000, matched: describeMatch(model, doc) };
-    });
+    return toHits(model, summary, best, limit);
   }
 
   return { search, documentCount: docCount, prepare: () => vocabulary.prepare() };
+}
+
+/** The best documents' codes, scored relative to the first. */
+function toHits(
+  model: CompiledTerminology,
+  summary: (code: string) => CodeSummary | null,
+  best: ReadonlyMap<number, { score: number; doc: number }>,
+  limit: number,
+): SearchHit[] {
+  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, limit);
+  const top = ranked[0]?.[1].score ?? 1;
+  return ranked.map(([code, { score, doc }]) => {
+    const entry = summary(model.codes[code].code) as CodeSummary;
+    return { ...entry, score: Math.round((score / top) * 1000) / 1000, matched: describeMatch(model, doc) };
+  });
+}
+
+/** Distinct query words with their stems, stop words left out. */
+function queryWordsOf(text: string, stems: ReturnType<typeof createStemCache>): { word: string; stem: string }[] {
+  const seen = new Set<string>();
+  const result: { word: string; stem: string }[] = [];
+  for (const word of searchTerms(text)) {
+    const stem = stems.stemOf(word);
+    if (stem === null || seen.has(stem)) continue;
+    seen.add(stem);
+    result.push({ word, stem });
+  }
+  return result;
 }
 
 function describeMatch(model: CompiledTerminology, doc: number): SearchHit['matched'] {
