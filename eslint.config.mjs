@@ -19,11 +19,21 @@ export default [
           depConstraints: [
             {
               sourceTag: 'app:api',
-              onlyDependOnLibsWithTags: ['layer:contracts', 'layer:data'],
+              onlyDependOnLibsWithTags: ['layer:contracts', 'layer:data', 'layer:security'],
               bannedExternalImports: ['wink-nlp', 'wink-eng-lite-web-model', 'natural'],
             },
-            { sourceTag: 'app:worker', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:pipeline', 'layer:data'] },
+            {
+              sourceTag: 'app:worker',
+              onlyDependOnLibsWithTags: ['layer:contracts', 'layer:pipeline', 'layer:data', 'layer:security'],
+            },
             { sourceTag: 'app:cli', onlyDependOnLibsWithTags: ['layer:contracts', 'layer:pipeline', 'layer:data'] },
+            // The browser UI talks to the API over HTTP; it may share only the contracts' types and schemas.
+            // (Node built-ins are kept out by its tsconfig, which has no Node types.)
+            {
+              sourceTag: 'app:web',
+              onlyDependOnLibsWithTags: ['layer:contracts'],
+              bannedExternalImports: [...libBans, 'wink-nlp', 'wink-eng-lite-web-model', 'natural'],
+            },
             {
               sourceTag: 'layer:pipeline',
               onlyDependOnLibsWithTags: ['layer:contracts', 'layer:data'],
@@ -36,6 +46,12 @@ export default [
             },
             {
               sourceTag: 'layer:contracts',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: [...libBans, 'wink-nlp', 'wink-eng-lite-web-model', 'natural'],
+            },
+            // PHI redaction and encryption at rest: self-contained, so that every app can trust it.
+            {
+              sourceTag: 'layer:security',
               onlyDependOnLibsWithTags: [],
               bannedExternalImports: [...libBans, 'wink-nlp', 'wink-eng-lite-web-model', 'natural'],
             },

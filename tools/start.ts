@@ -1,5 +1,6 @@
 /**
- * `npm start`: the API and one worker for local use, as child processes with prefixed output.
+ * `npm start`: the API and one worker for local use, as child processes with prefixed output, after
+ * building the review UI when its sources changed (served by the API at http://localhost:3000/).
  * Starts a throwaway redis-server when nothing answers on REDIS_URL. Ctrl-C closes both apps
  * gracefully (a second Ctrl-C kills them), then stops that Redis.
  */
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_REDIS_URL, describeRedisUrl, ensureRedis } from './local-redis.js';
+import { ensureWebBuild } from './web-build.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -30,6 +32,7 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildPro
 }
 
 async function main(): Promise<void> {
+  ensureWebBuild({ log: note });
   const requested = process.env.REDIS_URL || DEFAULT_REDIS_URL;
   const redis = await ensureRedis(requested);
   if (redis.started) {

@@ -13,6 +13,8 @@ import { docsRoutes } from './routes/docs.js';
 import { healthRoutes } from './routes/health.js';
 import { jobRoutes } from './routes/jobs.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { reviewRoutes } from './routes/review.js';
+import { webRoutes } from './routes/web.js';
 
 export interface AppDeps {
   config: Pick<
@@ -24,6 +26,7 @@ export interface AppDeps {
     | 'queueLimit'
     | 'retryAfterSeconds'
     | 'metricsEnabled'
+    | 'webDistDir'
   >;
   queue: JobQueue;
   codes: CodeCatalog;
@@ -32,7 +35,10 @@ export interface AppDeps {
   metrics?: ApiMetrics;
 }
 
-/** The HTTP API over a job queue and the terminology; apart from its metrics it holds no state. */
+/**
+ * The HTTP API over a job queue and the terminology, and the review UI that uses it; apart from its
+ * metrics it holds no state.
+ */
 export function createApp({ config, queue, codes, logger, metrics }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -47,7 +53,9 @@ export function createApp({ config, queue, codes, logger, metrics }: AppDeps): E
   app.use(jobRoutes(intake));
   app.use(batchRoutes(intake));
   app.use(detectRoutes(intake));
+  app.use(reviewRoutes({ queue, codes }));
   app.use(codeRoutes(codes));
+  app.use(webRoutes(config.webDistDir));
   app.use(notFoundHandler);
   app.use(createErrorHandler(config.retryAfterSeconds));
   return app;

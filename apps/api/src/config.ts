@@ -1,7 +1,11 @@
 import { MAX_TEXT_LENGTH } from '@icd/contracts';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Where `vite build` puts the review UI (apps/web/dist), found from this file so any cwd works. */
+export const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Unset and empty variables both mean "use the default" (compose files often pass `VAR=`). */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -23,6 +27,7 @@ const ApiEnvSchema = z.object({
   SYNC_TIMEOUT_MS: optional(positiveInt.max(300_000)),
   METRICS_ENABLED: optional(z.enum(['true', 'false', '1', '0']).transform((flag) => flag === 'true' || flag === '1')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  WEB_DIST_DIR: optional(z.string().min(1)),
 });
 
 export interface ApiConfig {
@@ -49,6 +54,8 @@ export interface ApiConfig {
   /** How long a Redis call may take before the request is answered with 503. */
   redisTimeoutMs: number;
   logLevel: string;
+  /** The built review UI served at `/`, `/review/:id` and `/codes`. */
+  webDistDir: string;
 }
 
 export const API_DEFAULTS: ApiConfig = {
@@ -65,6 +72,7 @@ export const API_DEFAULTS: ApiConfig = {
   retryAfterSeconds: 5,
   redisTimeoutMs: 2_000,
   logLevel: 'info',
+  webDistDir: DEFAULT_WEB_DIST_DIR,
 };
 
 /** Reads the API's settings from the environment; throws one message naming every bad variable. */
@@ -89,5 +97,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     retryAfterSeconds: vars.RETRY_AFTER_SECONDS ?? API_DEFAULTS.retryAfterSeconds,
     redisTimeoutMs: vars.REDIS_TIMEOUT_MS ?? API_DEFAULTS.redisTimeoutMs,
     logLevel: vars.LOG_LEVEL ?? API_DEFAULTS.logLevel,
+    webDistDir: vars.WEB_DIST_DIR ?? API_DEFAULTS.webDistDir,
   };
 }

@@ -1,3 +1,4 @@
+import type { ReviewDecisions } from '@icd/contracts';
 import type { JobSnapshot } from './queue.js';
 
 export const jobPath = (id: string) => `/v1/jobs/${encodeURIComponent(id)}`;
@@ -33,5 +34,27 @@ export function batchEntry(job: JobSnapshot) {
     status: job.status,
     statusUrl: jobPath(job.id),
     ...(job.data.externalId !== undefined && { externalId: job.data.externalId }),
+  };
+}
+
+/** One entry of `GET /v1/jobs`: what a worklist shows, without the text. */
+export function jobListEntry(job: JobSnapshot, review: ReviewDecisions | null) {
+  return {
+    id: job.id,
+    status: job.status,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+    ...(job.data.externalId !== undefined && { externalId: job.data.externalId }),
+    ...(job.result !== undefined && { codeCount: job.result.codes.length }),
+    review: review && { decisions: review.decisions.length, updatedAt: review.updatedAt ?? null },
+  };
+}
+
+/** Answer to `GET /v1/jobs/:id/document`: the submitted text, exactly as evidence offsets index it. */
+export function jobDocument(job: JobSnapshot) {
+  return {
+    id: job.id,
+    ...(job.data.externalId !== undefined && { externalId: job.data.externalId }),
+    text: job.data.text,
   };
 }

@@ -1,8 +1,9 @@
-import { DETECT_JOB, DETECT_QUEUE, type DetectJobData, type DetectionResult } from '@icd/contracts';
+import { DETECT_JOB, DETECT_QUEUE, type DetectJobData, type DetectionResult, type ReviewDecisions } from '@icd/contracts';
 import { Queue, type Job } from 'bullmq';
 import type { ApiConfig } from './config.js';
 import { QueueUnavailableError } from './errors.js';
 import { onFinishedJobs, openQueueEventStream, waitForFinish, type FinishedJobEvent, type QueueEventStream } from './queue-events.js';
+import { readReviews, saveReview } from './queue-review.js';
 
 /**
  * A transient failure (a worker lost mid-job, Redis unreachable for a moment) is retried with
@@ -36,6 +37,12 @@ export interface JobQueue {
    */
   submitMany(data: DetectJobData[]): Promise<JobSnapshot[]>;
   find(id: string): Promise<JobSnapshot | null>;
+  /** The most recently submitted jobs in any state, newest first, at most `limit`. */
+  listRecent(limit: number): Promise<JobSnapshot[]>;
+  /** The coder's saved review of each job, in order; null where none was saved. */
+  reviewsOf(ids: string[]): Promise<(ReviewDecisions | null)[]>;
+  /** Saves the review with the job (kept as long as the job); false when the job is gone. */
+  saveReview(id: string, review: ReviewDecisions): Promise<boolean>;
   /**
    * The job once a worker has finished it, or as it stands after `timeoutMs`; null if it is gone.
    * Only reading the state at the end can fail (with {@link QueueUnavailableError}).
@@ -74,6 +81,9 @@ export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix
     submit: (data) => call(() => addJob(queue, data)),
     submitMany: (data) => call(() => addJobs(queue, data)),
     find: (id) => call(() => findJob(queue, id)),
+    listRecent: (limit) => call(() => listRecentJobs(queue, limit)),
+    reviewsOf: (ids) => call(() => readReviews(queue, ids)),
+    saveReview: (id, review) => call(() => saveReview(queue, id, review)),
     waitUntilFinished: async (id, timeoutMs) => {
       await waitForFinish(queueEvents(), id, timeoutMs, () => call(() => isFinished(queue, id)));
       return call(() => findJob(queue, id));
@@ -139,6 +149,27 @@ function snapshotOf(job: Job<DetectJobData, DetectionResult>, state: string): Jo
     result: status === 'completed' ? job.returnvalue : undefined,
     failedReason: status === 'failed' ? job.failedReason : undefined,
   };
+}
+
+/** The BullMQ states a detection job can be in (no flows here, so never `waiting-children`). */
+const LISTED_STATES = ['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'] as const;
+const STATUS_ORDER: Record<JobStatus, number> = { queued: 0, active: 1, completed: 2, failed: 2 };
+
+/**
+ * The newest `limit` jobs of each state, merged and cut to the newest `limit` by submission time.
+ * A job that moved on between the reads shows once, in its later state. It reads up to six times
+ * `limit` job hashes, texts included: fine for a worklist of tens, not for paging through thousands.
+ */
+async function listRecentJobs(queue: DetectQueue, limit: number): Promise<JobSnapshot[]> {
+  const byState = await Promise.all(
+    LISTED_STATES.map(async (state) => (await queue.getJobs(state, 0, limit - 1)).map((job) => snapshotOf(job, state))),
+  );
+  const latest = new Map<string, JobSnapshot>();
+  for (const job of byState.flat()) {
+    const seen = latest.get(job.id);
+    if (!seen || STATUS_ORDER[job.status] > STATUS_ORDER[seen.status]) latest.set(job.id, job);
+  }
+  return [...latest.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);
 }
 
 /** BullMQ's states folded into the four the API promises; delayed (retry backoff) is still queued. */

@@ -141,6 +141,30 @@ describe('real answers match the document', () => {
     await conforming('/v1/jobs', 'post', await post('/v1/jobs', { text: 'other' }, { 'Idempotency-Key': 'conformance-422' }), 422);
   });
 
+  it('the worklist, a job\'s document and its review', async () => {
+    await ensureWorker();
+    const { id } = await conforming('/v1/jobs', 'post', await post('/v1/jobs', { text: NOTE, externalId: 'review-1' }), 202);
+    await waitForFinishedJob(queue, id);
+    const list = await conforming('/v1/jobs', 'get', await fetch(url('/v1/jobs?limit=100')), 200);
+    expect(list.jobs.find((job: { id: string }) => job.id === id)).toMatchObject({ status: 'completed', externalId: 'review-1', review: null });
+    expect((await conforming('/v1/jobs/{id}/document', 'get', await fetch(url(`/v1/jobs/${id}/document`)), 200)).text).toBe(NOTE);
+    expect(await conforming('/v1/jobs/{id}/review', 'get', await fetch(url(`/v1/jobs/${id}/review`)), 200)).toEqual({ decisions: [] });
+
+    const put = (body: unknown) => fetch(url(`/v1/jobs/${id}/review`), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const [first, second] = detector.detect(NOTE).codes;
+    const saved = await conforming('/v1/jobs/{id}/review', 'put', await put({ decisions: [{ code: first.code, status: 'replaced', replacement: { code: 'E11.9' } }, { code: second.code, status: 'accepted' }] }), 200);
+    expect(saved.decisions[0].replacement).toEqual({ code: 'E11.9', title: 'Type 2 diabetes mellitus without complications' });
+    expect(await conforming('/v1/jobs/{id}/review', 'get', await fetch(url(`/v1/jobs/${id}/review`)), 200)).toEqual(saved);
+    const listed = await conforming('/v1/jobs', 'get', await fetch(url('/v1/jobs?limit=100')), 200);
+    expect(listed.jobs.find((job: { id: string }) => job.id === id).review).toEqual({ decisions: 2, updatedAt: saved.updatedAt });
+
+    await conforming('/v1/jobs/{id}/review', 'put', await put({ decisions: [{ code: 'J45.909', status: 'accepted' }] }), 422);
+    await conforming('/v1/jobs/{id}/review', 'put', await put({ decisions: 'all' }), 400);
+    await conforming('/v1/jobs/{id}/review', 'get', await fetch(url('/v1/jobs/no-such-job/review')), 404);
+    await conforming('/v1/jobs/{id}/document', 'get', await fetch(url('/v1/jobs/no-such-job/document')), 404);
+    await conforming('/v1/jobs', 'get', await fetch(url('/v1/jobs?limit=0')), 400);
+  });
+
   it('codes: lookup, search, unknown code and a bad query', async () => {
     const record = await conforming('/v1/codes/{code}', 'get', await fetch(url('/v1/codes/E11.22')), 200);
     expect(record.code).toBe('E11.22');

@@ -22,5 +22,12 @@ export {
   findSpanViolations,
 } from './lib/evidence-offsets.js';
 export type { OffsetSpan, OffsetViolation, SpanBearingResult } from './lib/evidence-offsets.js';
+export {
+  MAX_REVIEW_DECISIONS,
+  ReviewDecisionSchema,
+  ReviewDecisionsSchema,
+  ReviewReplacementSchema,
+} from './lib/review-decisions.js';
+export type { ReviewDecision, ReviewDecisions, ReviewReplacement, ReviewStatus } from './lib/review-decisions.js';
 export { CONTRACT_SCHEMA_NAMES, buildContractJsonSchemas } from './lib/json-schema.js';
 export type { ContractJsonSchemaOptions, ContractSchemaName, JsonSchema } from './lib/json-schema.js';

@@ -51,6 +51,26 @@ const JobView = closedObject(
   ['id', 'status', 'progress', 'createdAt', 'finishedAt'],
 );
 
+const JobListEntry = closedObject(
+  {
+    id: string,
+    status: schemaRef('JobStatus'),
+    createdAt: dateTime,
+    finishedAt: { anyOf: [dateTime, { type: 'null' }] },
+    externalId: string,
+    codeCount: { type: 'integer', minimum: 0, description: 'Codes proposed; completed jobs only.' },
+    review: {
+      description: 'The saved review, null when none.',
+      anyOf: [closedObject({ decisions: { type: 'integer', minimum: 0 }, updatedAt: { anyOf: [dateTime, { type: 'null' }] } }), { type: 'null' }],
+    },
+  },
+  ['id', 'status', 'createdAt', 'finishedAt', 'review'],
+);
+
+const JobList = closedObject({ jobs: { type: 'array', items: schemaRef('JobListEntry') } });
+
+const JobDocument = closedObject({ id: string, externalId: string, text: { type: 'string', description: 'Exactly as submitted (PHI).' } }, ['id', 'text']);
+
 const BatchRequest = closedObject({
   documents: { type: 'array', items: schemaRef('DetectionRequest'), minItems: 1, maxItems: MAX_BATCH_DOCUMENTS },
 });
@@ -125,6 +145,9 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   JobStatus,
   JobReceipt,
   JobView,
+  JobListEntry,
+  JobList,
+  JobDocument,
   BatchRequest,
   BatchReceipt,
   CodeSummary,

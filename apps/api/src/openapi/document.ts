@@ -20,8 +20,10 @@ export function buildOpenApiDocument(limits: DocumentedLimits): Record<string, u
     },
     tags: [
       { name: 'jobs', description: 'Coding documents: asynchronous jobs, batches, and synchronous detection.' },
+      { name: 'review', description: "A coder's decisions on a job's proposed codes." },
       { name: 'codes', description: 'The ICD-10-CM code set: lookup and search.' },
       { name: 'operations', description: 'Probes, metrics and this documentation; not authenticated.' },
+      { name: 'ui', description: 'The review UI for coders (HTML pages; the scripts call the operations above).' },
     ],
     paths: buildPaths(limits),
     components: {

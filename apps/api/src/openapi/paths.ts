@@ -1,19 +1,12 @@
 /** The API's operations as OpenAPI 3.1 path items: every route `createApp` mounts. */
 import { MAX_BATCH_DOCUMENTS } from '../batch.js';
 import type { ApiConfig } from '../config.js';
-import { schemaRef, type SchemaObject } from './api-schemas.js';
+import { schemaRef } from './api-schemas.js';
+import { header, json, parameter, response, shared, textResponse } from './path-helpers.js';
+import { reviewPaths, uiPaths, worklistPaths } from './review-paths.js';
 
 export type DocumentedLimits = Pick<ApiConfig, 'maxDocumentChars' | 'maxBatchChars' | 'syncMaxDocumentChars' | 'syncTimeoutMs' | 'metricsEnabled'>;
 
-const json = (schema: SchemaObject) => ({ content: { 'application/json': { schema } } });
-const response = (description: string, schema: SchemaObject, headers?: Record<string, unknown>) => ({
-  description,
-  ...(headers && { headers }),
-  ...json(schema),
-});
-const shared = (name: string) => ({ $ref: `#/components/responses/${name}` });
-const parameter = (name: string) => ({ $ref: `#/components/parameters/${name}` });
-const header = (description: string) => ({ description, schema: { type: 'string' } });
 
 /** Answers every operation that takes a document may give besides its success. */
 const submissionErrors = {
@@ -166,7 +159,7 @@ function codePaths() {
 }
 
 function operationalPaths(limits: DocumentedLimits) {
-  const text = (description: string, mediaType: string) => ({ description, content: { [mediaType]: { schema: { type: 'string' } } } });
+  const text = textResponse;
   return {
     '/healthz': { get: { operationId: 'health', tags: ['operations'], summary: 'Liveness', security: [], responses: { '200': response('The process answers.', schemaRef('Health')) } } },
     '/readyz': {
@@ -195,5 +188,19 @@ function operationalPaths(limits: DocumentedLimits) {
 }
 
 export function buildPaths(limits: DocumentedLimits) {
-  return { ...submissionPaths(limits), ...jobStatusPaths(), ...codePaths(), ...operationalPaths(limits) };
+  const groups: Record<string, Record<string, unknown>>[] = [
+    submissionPaths(limits),
+    worklistPaths(),
+    jobStatusPaths(),
+    reviewPaths(),
+    codePaths(),
+    operationalPaths(limits),
+    uiPaths(),
+  ];
+  // Merged per path, as one path (`/v1/jobs`) has its operations in two groups.
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const group of groups) {
+    for (const [path, item] of Object.entries(group)) paths[path] = { ...paths[path], ...item };
+  }
+  return paths;
 }

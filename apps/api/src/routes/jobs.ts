@@ -1,8 +1,9 @@
 import express, { Router, type Response } from 'express';
+import { z } from 'zod';
 import type { ApiConfig } from '../config.js';
-import { ApiError, notFound } from '../errors.js';
+import { ApiError, fieldIssues, notFound, validationError } from '../errors.js';
 import { submitDocument, type IntakeDeps } from '../job-intake.js';
-import { jobFailure, jobPath, jobReceipt, jobStatusView } from '../job-view.js';
+import { jobDocument, jobFailure, jobListEntry, jobPath, jobReceipt, jobStatusView } from '../job-view.js';
 import type { JobQueue, JobSnapshot } from '../queue.js';
 import { JSON_TYPES, TEXT_TYPES, bodyLimitBytes, parseSubmission } from '../submission.js';
 
@@ -13,7 +14,9 @@ export interface JobRoutesDeps extends IntakeDeps {
 /** Ids this API hands out (UUIDs, `idem-<hash>`, `idem-<hash>-<n>[-end]`); anything else cannot name a job. */
 const JOB_ID_PATTERN = /^[\w-]{1,128}$/;
 
-/** `POST /v1/jobs`, `GET /v1/jobs/:id`, `GET /v1/jobs/:id/result`. */
+const ListQuerySchema = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+/** `POST /v1/jobs`, `GET /v1/jobs`, `GET /v1/jobs/:id`, `GET /v1/jobs/:id/result`, `GET /v1/jobs/:id/document`. */
 export function jobRoutes(deps: JobRoutesDeps): Router {
   const { queue, config } = deps;
   const router = Router();
@@ -24,6 +27,15 @@ export function jobRoutes(deps: JobRoutesDeps): Router {
     const request = parseSubmission(req, config.maxDocumentChars);
     const { job, replayed } = await submitDocument(deps, req, res, request, 'jobs');
     sendReceipt(res, job, replayed);
+  });
+
+  // The worklist: every caller is the one local tenant, so the recent jobs are everyone's.
+  router.get('/v1/jobs', async (req, res) => {
+    const parsed = ListQuerySchema.safeParse(req.query);
+    if (!parsed.success) throw validationError(fieldIssues(parsed.error.issues));
+    const jobs = await queue.listRecent(parsed.data.limit);
+    const reviews = await queue.reviewsOf(jobs.map((job) => job.id));
+    res.json({ jobs: jobs.map((job, index) => jobListEntry(job, reviews[index])) });
   });
 
   router.get('/v1/jobs/:id', async (req, res) => {
@@ -39,6 +51,12 @@ export function jobRoutes(deps: JobRoutesDeps): Router {
     res.status(202).set('Retry-After', '1').json(jobReceipt(job));
   });
 
+  // The text itself, for the review UI: the only answer that returns a submitted document.
+  router.get('/v1/jobs/:id/document', async (req, res) => {
+    const job = await findJobOr404(queue, req.params.id, res);
+    res.json(jobDocument(job));
+  });
+
   return router;
 }
 
@@ -48,7 +66,7 @@ function sendReceipt(res: Response, job: JobSnapshot, replayed: boolean): void {
   res.status(202).location(jobPath(job.id)).json(jobReceipt(job));
 }
 
-async function findJobOr404(queue: JobQueue, id: string, res: Response): Promise<JobSnapshot> {
+export async function findJobOr404(queue: JobQueue, id: string, res: Response): Promise<JobSnapshot> {
   const job = JOB_ID_PATTERN.test(id) ? await queue.find(id) : null;
   if (!job) throw notFound('job_not_found', 'no job with this id (finished jobs are kept for a limited time)');
   res.locals.jobId = job.id;

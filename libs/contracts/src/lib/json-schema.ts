@@ -7,6 +7,7 @@ import { DetectionResultSchema, TerminologyRefSchema } from './detection-result.
 import { EvidenceSchema } from './evidence.js';
 import { ScoredCodeSchema } from './icd-code.js';
 import { MentionSchema } from './mention.js';
+import { ReviewDecisionSchema, ReviewDecisionsSchema, ReviewReplacementSchema } from './review-decisions.js';
 
 /** Names under which the contract schemas are published, e.g. as OpenAPI `components.schemas` keys. */
 export const CONTRACT_SCHEMA_NAMES = [
@@ -20,6 +21,9 @@ export const CONTRACT_SCHEMA_NAMES = [
   'DetectionOptions',
   'DetectionRequest',
   'DetectJobData',
+  'ReviewReplacement',
+  'ReviewDecision',
+  'ReviewDecisions',
 ] as const;
 
 /** A name from {@link CONTRACT_SCHEMA_NAMES}. */
@@ -52,6 +56,9 @@ function createContractRegistry() {
     DetectionOptions: DetectionOptionsSchema,
     DetectionRequest: DetectionRequestSchema,
     DetectJobData: DetectJobDataSchema,
+    ReviewReplacement: ReviewReplacementSchema,
+    ReviewDecision: ReviewDecisionSchema,
+    ReviewDecisions: ReviewDecisionsSchema,
   };
   for (const name of CONTRACT_SCHEMA_NAMES) registry.add(schemas[name], { id: name });
   return registry;

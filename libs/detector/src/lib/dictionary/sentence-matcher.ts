@@ -155,10 +155,16 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
  * a title) leaves "diabetes, type 2" (E11.9, the Index) standing.
  */
 function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
+  if (isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
   if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
   // Both ways of covering need the narrower match inside the wider one's stretch: test that cheaply first.
   if (!withinSpan(wider, narrower)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
+}
+
+/** Undotted `code` lies strictly beneath the undotted `category`. */
+function isWithinCategory(code: string, category: string): boolean {
+  return code.length > category.length && code.startsWith(category);
 }
 
 function withinSpan(wider: SentenceMatch, narrower: SentenceMatch): boolean {

@@ -1,0 +1,8 @@
+export { createRandom } from './random.js';
+export type { Random } from './random.js';
+export { NoteBuilder, phi } from './note-builder.js';
+export type { Piece } from './note-builder.js';
+export { DEFAULT_SYNTHETIC_SEED, generateSyntheticNote, generateSyntheticNotes } from './synthetic-notes.js';
+export type { SyntheticNote } from './synthetic-notes.js';
+export { precisionOf, recallOf, scoreRedaction } from './score-redaction.js';
+export type { RedactionScore, TypeScore } from './score-redaction.js';
