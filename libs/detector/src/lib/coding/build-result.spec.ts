@@ -1,7 +1,7 @@
 import { DetectionResultSchema, assertEvidenceOffsets, type DetectionOptions } from '@icd/contracts';
 import { describe, expect, it } from 'vitest';
 import { fixtureCodingModel, runCodingStages } from '../__fixtures__/coding.js';
-import { buildDetectionResult } from './build-result.js';
+import { buildDetectionResult, dropContradictedWithoutComplications } from './build-result.js';
 import { CANDIDATE_FEATURES } from './code-candidates.js';
 import type { CodingModel } from './coding-model.js';
 import { EMPTY_CALIBRATION } from './learned-data.js';
@@ -99,5 +99,23 @@ describe('buildDetectionResult: ranking and conflicts', () => {
     expect(codesOf(result)).toEqual(['M54.50', 'M54.59']);
     expect(result.codes[0].score).toBeCloseTo(1 / (1 + Math.exp(-(10 * 0.45 - 4))), 3);
     expect(codesOf(detect('Low back pain.'))).toEqual(['M54.50']);
+  });
+});
+
+describe('dropContradictedWithoutComplications', () => {
+  const proposal = (code: string, title: string) => ({ code, title, billable: true, score: 0.5, evidence: [{ begin: 0, end: 1, text: 'x', section: null }], rationale: '', alternatives: [] });
+
+  it('drops a "without complications" code once its category reports a complication', () => {
+    const kept = dropContradictedWithoutComplications([
+      proposal('E11.9', 'Type 2 diabetes mellitus without complications'),
+      proposal('E11.22', 'Type 2 diabetes mellitus with diabetic chronic kidney disease'),
+      proposal('I10', 'Essential (primary) hypertension'),
+    ]);
+    expect(kept.map((entry) => entry.code)).toEqual(['E11.22', 'I10']);
+  });
+
+  it('keeps it when nothing else in its category is proposed', () => {
+    const kept = dropContradictedWithoutComplications([proposal('E11.9', 'Type 2 diabetes mellitus without complications'), proposal('E78.5', 'Hyperlipidemia, unspecified')]);
+    expect(kept.map((entry) => entry.code)).toEqual(['E11.9', 'E78.5']);
   });
 });

@@ -19,7 +19,7 @@ const MAX_SCORE = 0.99;
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
   // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
-  const codes = settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
+  const codes = dropContradictedWithoutComplications(settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold)));
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
@@ -71,6 +71,20 @@ function scoredCodes(coding: CodingModel, scores: ReadonlyMap<string, number>, e
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_ALTERNATIVES)
     .map(([code, score]) => ({ code, title: coding.terminology.summary(code)?.title ?? code, score: round(score) }));
+}
+
+const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;
+
+/**
+ * A "without complications" code (E11.9) says the category has nothing more to report: once
+ * another code of the same category reports a complication (E11.22), it cannot stand.
+ */
+export function dropContradictedWithoutComplications(proposals: CodeProposal[]): CodeProposal[] {
+  return proposals.filter(
+    (proposal) =>
+      !WITHOUT_COMPLICATIONS.test(proposal.title) ||
+      !proposals.some((other) => other !== proposal && other.code.slice(0, 3) === proposal.code.slice(0, 3) && !WITHOUT_COMPLICATIONS.test(other.title)),
+  );
 }
 
 /** Of two codes an Excludes1 note keeps apart, the better-supported one stays. */
