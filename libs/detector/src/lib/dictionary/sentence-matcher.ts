@@ -86,9 +86,9 @@ export function matchSentence(
     const anchored = dictionary.byAnchorId[anchor];
     if (!anchored) continue;
     for (const entryId of anchored) {
-      const stemIds = dictionary.entryStemIds[entryId];
       // Most entries miss a word: find that out before placing anything.
-      if (!allPresent(stemIds, scratch.stamp, serial)) continue;
+      if (!allPresent(dictionary.entryCheckIds[entryId], scratch.stamp, serial)) continue;
+      const stemIds = dictionary.entryStemIds[entryId];
       const entry = dictionary.entries[entryId];
       for (const anchorToken of scratch.positions[anchor]) {
         const tokens = placeEntry(entry, stemIds, anchorToken, scratch.positions);

@@ -29,6 +29,8 @@ export interface TermDictionary {
   readonly stemIds: ReadonlyMap<string, number>;
   /** Each entry's stems as numbers, parallel to `entries`. */
   readonly entryStemIds: readonly Int32Array[];
+  /** The same stems, rarest first: a presence test that fails does so at the first or second read. */
+  readonly entryCheckIds: readonly Int32Array[];
   /** Entry ids anchored at each stem number. */
   readonly byAnchorId: readonly (readonly number[] | undefined)[];
 }
@@ -67,10 +69,13 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
     return id;
   };
   const entryStemIds = entries.map((entry) => Int32Array.from(entry.stems.map(idOf)));
+  const stemFrequency = new Int32Array(stemIds.size);
+  for (const ids of entryStemIds) for (const id of ids) stemFrequency[id] += 1;
+  const entryCheckIds = entryStemIds.map((ids) => Int32Array.from(ids).sort((a, b) => stemFrequency[a] - stemFrequency[b]));
   // Dense from the start: filling a sparse array out of order leaves it in V8's slow dictionary mode.
   const byAnchorId: (number[] | undefined)[] = new Array<number[] | undefined>(stemIds.size).fill(undefined);
   for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
-  return { entries, byAnchor, stemIds, entryStemIds, byAnchorId };
+  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId };
 }
 
 function indexByRarestStem(entries: readonly DictionaryEntry[]): Map<string, number[]> {
