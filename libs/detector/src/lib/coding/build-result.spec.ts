@@ -105,17 +105,21 @@ describe('buildDetectionResult: ranking and conflicts', () => {
 describe('dropContradictedWithoutComplications', () => {
   const proposal = (code: string, title: string) => ({ code, title, billable: true, score: 0.5, evidence: [{ begin: 0, end: 1, text: 'x', section: null }], rationale: '', alternatives: [] });
 
-  it('drops a "without complications" code once its category reports a complication', () => {
-    const kept = dropContradictedWithoutComplications([
-      proposal('E11.9', 'Type 2 diabetes mellitus without complications'),
-      proposal('E11.22', 'Type 2 diabetes mellitus with diabetic chronic kidney disease'),
-      proposal('I10', 'Essential (primary) hypertension'),
-    ]);
+  it('drops a "without complications" code once its category credibly reports a complication', () => {
+    const kept = dropContradictedWithoutComplications(
+      [
+        proposal('E11.9', 'Type 2 diabetes mellitus without complications'),
+        proposal('E11.22', 'Type 2 diabetes mellitus with diabetic chronic kidney disease'),
+        proposal('I10', 'Essential (primary) hypertension'),
+      ],
+      0.3,
+    );
     expect(kept.map((entry) => entry.code)).toEqual(['E11.22', 'I10']);
   });
 
-  it('keeps it when nothing else in its category is proposed', () => {
-    const kept = dropContradictedWithoutComplications([proposal('E11.9', 'Type 2 diabetes mellitus without complications'), proposal('E78.5', 'Hyperlipidemia, unspecified')]);
-    expect(kept.map((entry) => entry.code)).toEqual(['E11.9', 'E78.5']);
+  it('keeps it when nothing else in its category is proposed, or only faintly', () => {
+    const faint = { ...proposal('E11.8', 'Type 2 diabetes mellitus with unspecified complications'), score: 0.01 };
+    const kept = dropContradictedWithoutComplications([proposal('E11.9', 'Type 2 diabetes mellitus without complications'), faint, proposal('E78.5', 'Hyperlipidemia, unspecified')], 0.3);
+    expect(kept.map((entry) => entry.code)).toEqual(['E11.9', 'E11.8', 'E78.5']);
   });
 });

@@ -19,7 +19,8 @@ const MAX_SCORE = 0.99;
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
   // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
-  const codes = dropContradictedWithoutComplications(settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold)));
+  const ranked = settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
+  const codes = dropContradictedWithoutComplications(ranked, coding.calibration.threshold);
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
@@ -77,13 +78,20 @@ const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;
 
 /**
  * A "without complications" code (E11.9) says the category has nothing more to report: once
- * another code of the same category reports a complication (E11.22), it cannot stand.
+ * another code of the same category credibly reports a complication (E11.22, scored at least
+ * `credibleScore`), it cannot stand. A faint candidate shown only at a low `minScore` does not count.
  */
-export function dropContradictedWithoutComplications(proposals: CodeProposal[]): CodeProposal[] {
+export function dropContradictedWithoutComplications(proposals: CodeProposal[], credibleScore: number): CodeProposal[] {
   return proposals.filter(
     (proposal) =>
       !WITHOUT_COMPLICATIONS.test(proposal.title) ||
-      !proposals.some((other) => other !== proposal && other.code.slice(0, 3) === proposal.code.slice(0, 3) && !WITHOUT_COMPLICATIONS.test(other.title)),
+      !proposals.some(
+        (other) =>
+          other !== proposal &&
+          other.score >= credibleScore &&
+          other.code.slice(0, 3) === proposal.code.slice(0, 3) &&
+          !WITHOUT_COMPLICATIONS.test(other.title),
+      ),
   );
 }
 
