@@ -1,6 +1,7 @@
 import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/history-rules.en.json' with { type: 'json' };
+import { parseDataFile } from '../rules/parse-data-file.js';
 
 const HistoryRulesFile = z.object({
   historyRules: z.array(
@@ -21,17 +22,13 @@ export type HistoryRule = z.infer<typeof HistoryRulesFile>['historyRules'][numbe
  * code set, so that a rule file written for another year fails at start-up, not mid-job.
  */
 export function parseHistoryRules(input: unknown, terminology: Pick<Terminology, 'isBillable' | 'version'>): HistoryRule[] {
-  const parsed = HistoryRulesFile.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`detector: history-rules.en.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  parsed.data.historyRules.forEach((rule, index) => {
+  const parsed = parseDataFile(HistoryRulesFile, input, 'history-rules.en.json');
+  parsed.historyRules.forEach((rule, index) => {
     if (!terminology.isBillable(rule.code)) {
       throw new Error(`detector: history-rules.en.json: historyRules.${index}.code: ${rule.code} is not a billable ${terminology.version.version} code`);
     }
   });
-  return parsed.data.historyRules;
+  return parsed.historyRules;
 }
 
 export function loadHistoryRules(terminology: Terminology): HistoryRule[] {

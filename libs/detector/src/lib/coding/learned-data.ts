@@ -2,6 +2,7 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import type { DictionaryEntry, EntryDraft } from '../dictionary/term-dictionary.js';
 import { CANDIDATE_FEATURES } from './code-candidates.js';
+import { parseDataFile } from '../rules/parse-data-file.js';
 
 /** [times matched in training documents, times the matched code was in the document's gold]. */
 const Counts = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -37,17 +38,8 @@ const LexiconFile = z.object({
 
 export type LexiconFileContent = z.infer<typeof LexiconFile>;
 
-function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, file: string): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`detector: ${file}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return parsed.data;
-}
-
 export function parseCalibration(input: unknown): Calibration {
-  const calibration = parseOrThrow(CalibrationFile, input, 'calibration.codiesp-train.json');
+  const calibration = parseDataFile(CalibrationFile, input, 'calibration.codiesp-train.json');
   if (calibration.ranker && calibration.ranker.features.join(',') !== CANDIDATE_FEATURES.join(',')) {
     throw new Error('detector: calibration.codiesp-train.json: ranker was fitted on other features; run `npm run train` again');
   }
@@ -59,7 +51,7 @@ export const EMPTY_CALIBRATION: Calibration = { source: 'none', documents: 0, en
 
 /** Mined phrasings as dictionary drafts; codes the loaded code set lacks are bridged or dropped. */
 export function parseLexicon(input: unknown, terminology: Terminology): EntryDraft[] {
-  const file = parseOrThrow(LexiconFile, input, 'lexicon.codiesp-train.json');
+  const file = parseDataFile(LexiconFile, input, 'lexicon.codiesp-train.json');
   const drafts: EntryDraft[] = [];
   for (const entry of file.entries) {
     const code = terminology.bridge(entry.code);

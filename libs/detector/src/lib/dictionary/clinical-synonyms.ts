@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import data from '../../data/clinical-synonyms.en.json' with { type: 'json' };
 import { contentStems } from './stems.js';
+import { parseDataFile } from '../rules/parse-data-file.js';
 
 const SynonymsFile = z.object({
   clinicalSynonyms: z.array(z.object({ words: z.string().min(1), means: z.array(z.string().min(1)).min(1) }).strict()),
@@ -11,13 +12,9 @@ const SynonymsFile = z.object({
  * ("distal" -> "lower end"), keyed by the word's stem. The error names the entry at fault.
  */
 export function parseClinicalSynonyms(input: unknown): Map<string, string[]> {
-  const parsed = SynonymsFile.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`detector: clinical-synonyms.en.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  const parsed = parseDataFile(SynonymsFile, input, 'clinical-synonyms.en.json');
   const synonyms = new Map<string, string[]>();
-  for (const entry of parsed.data.clinicalSynonyms) {
+  for (const entry of parsed.clinicalSynonyms) {
     const key = contentStems(entry.words).join(' ');
     const stems = [...new Set(entry.means.flatMap((phrase) => contentStems(phrase)))];
     synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...stems])]);

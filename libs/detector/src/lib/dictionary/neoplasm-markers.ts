@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import data from '../../data/neoplasm-morphology.en.json' with { type: 'json' };
 import { contentStems } from './stems.js';
+import { parseDataFile } from '../rules/parse-data-file.js';
 
 /** Neoplasm Table columns (after the site) and the marker a dictionary entry carries for each. */
 export const NEOPLASM_COLUMN_MARKERS = ['#malignant', '#secondary', '#insitu', '#benign', '#uncertain', '#neoplasm'] as const;
@@ -15,13 +16,9 @@ const MorphologyFile = z.object({
 
 /** Validates the morphology data file; the error names the entry at fault. */
 export function parseNeoplasmMorphology(input: unknown): Map<string, NeoplasmMarker> {
-  const parsed = MorphologyFile.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`detector: neoplasm-morphology.en.json: ${issue.path.join('.')}: ${issue.message}`);
-  }
+  const parsed = parseDataFile(MorphologyFile, input, 'neoplasm-morphology.en.json');
   const markers = new Map<string, NeoplasmMarker>();
-  for (const entry of parsed.data.neoplasmMorphology) {
+  for (const entry of parsed.neoplasmMorphology) {
     for (const word of entry.words) markers.set(contentStems(word).join(' '), entry.marker);
   }
   return markers;
