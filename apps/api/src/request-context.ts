@@ -9,6 +9,10 @@ declare module 'express-serve-static-core' {
     requestId: string;
     /** Set by routes that create or read a job, for the access log. */
     jobId?: string;
+    /** The caller's tenant, set by authentication; absent in open local mode. */
+    tenant?: string;
+    /** Public id of the API key used (never the key itself), set by authentication. */
+    keyId?: string;
   }
 }
 
