@@ -20,8 +20,6 @@ export interface Token extends TextRange {
   readonly text: string;
   /** Lower-cased, contractions expanded (`n't` -> `not`). */
   readonly normal: string;
-  /** Dictionary form of words (`denies` -> `deny`); the normal form for other kinds. */
-  readonly lemma: string;
   readonly kind: TokenKind;
   /** Position of the enclosing sentence in `doc.sentences`. */
   readonly sentence: number;

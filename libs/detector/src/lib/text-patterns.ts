@@ -4,6 +4,8 @@
  * scanned a fixed number of times however many rules there are.
  */
 
+import { WordIndexedLiterals } from './word-indexed-literals.js';
+
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])';
 const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}])';
@@ -90,29 +92,35 @@ function valueOf<T>(found: RegExpExecArray, values: readonly T[]): T {
 }
 
 /**
- * A set of alternatives compiled into a few regexes (one per kind of word boundary). Matches do
- * not overlap; where two would, the one that starts first wins, then the one with the longer
- * literal (`no evidence of` over `no`), then the one listed first.
+ * A set of alternatives: literals that start with a word are looked up word by word, the rest are
+ * compiled into a few regexes (one per kind of word boundary). Matches do not overlap; where two
+ * would, the one that starts first wins, then the one with the longer literal (`no evidence of`
+ * over `no`), then the one listed first.
  */
 export class CombinedPattern<T> {
   private readonly classes: readonly BoundaryClass<T>[];
+  private readonly literals: WordIndexedLiterals<T>;
 
   constructor(alternatives: readonly PatternAlternative<T>[], flags: string) {
     const byKey = new Map<string, PatternAlternative<T>[]>();
     // At one position a regex alternation takes the first alternative that matches, not the longest.
     const longestFirst = [...alternatives].sort((a, b) => b.literal.length - a.literal.length);
+    const indexed = longestFirst.filter((alternative) => alternative.source === literalSource(alternative.literal) && WordIndexedLiterals.accepts(alternative.literal));
+    const indexedSet = new Set(indexed);
     for (const alternative of longestFirst) {
+      if (indexedSet.has(alternative)) continue;
       const key = boundaryKey(alternative.literal);
       byKey.set(key, [...(byKey.get(key) ?? []), alternative]);
     }
     this.classes = [...byKey].map(([key, members]) => compileClass(key, members, flags));
+    this.literals = new WordIndexedLiterals(indexed, flags);
   }
 
   /** Non-overlapping matches that lie within [begin, end). */
   matchAll(text: string, begin = 0, end = text.length): CombinedMatch<T>[] {
-    const found: CombinedMatch<T>[] = [];
+    const found: CombinedMatch<T>[] = this.literals.matchAll(text, begin, end);
     for (const boundaryClass of this.classes) found.push(...scanClass(boundaryClass, text, begin, end));
-    if (this.classes.length === 1) return found;
+    if (this.classes.length + (this.literals.size > 0 ? 1 : 0) <= 1) return found;
     found.sort((a, b) => a.begin - b.begin || b.end - a.end);
     const kept: CombinedMatch<T>[] = [];
     for (const match of found) {
@@ -123,7 +131,7 @@ export class CombinedPattern<T> {
 
   /** The longest alternative that matches starting exactly at `position`, or null. */
   matchAt(text: string, position: number): CombinedMatch<T> | null {
-    let best: CombinedMatch<T> | null = null;
+    let best: CombinedMatch<T> | null = this.literals.matchAt(text, position);
     for (const { sticky, values } of this.classes) {
       sticky.lastIndex = position;
       const found = sticky.exec(text);

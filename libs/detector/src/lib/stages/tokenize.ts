@@ -4,7 +4,7 @@
  * in text order, and between two tokens wink-nlp drops nothing but whitespace and control or
  * format characters. That keeps the alignment exact and linear in the text length.
  */
-import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js';
 import { withLayers } from '../detector-doc.js';
@@ -44,8 +44,10 @@ let sharedNlp: WinkMethods | undefined;
 
 /** The wink-nlp instance, built on first use and shared by the whole process: the model is large. */
 function nlp(): WinkMethods {
-  // pos is needed for lemmas; ner, negation and sentiment are left out: the detector has its own.
-  sharedNlp ??= winkNLP(model, ['sbd', 'pos']);
+  // Sentence boundaries only: matching works on Porter stems, so part-of-speech tagging (which
+  // lemmas need) would cost a third of the stage for nothing; ner, negation and sentiment are
+  // left out because the detector has its own.
+  sharedNlp ??= winkNLP(model, ['sbd']);
   return sharedNlp;
 }
 
@@ -54,7 +56,6 @@ interface WinkTokens {
   readonly values: readonly string[];
   readonly types: readonly string[];
   readonly normals: readonly string[];
-  readonly lemmas: readonly string[];
   /** wink-nlp sentence of each wink token. */
   readonly sentenceOf: Int32Array;
 }
@@ -94,8 +95,6 @@ function readWinkTokens(text: string): WinkTokens {
     values,
     types: tokens.out(its.type) as string[],
     normals: tokens.out(its.normal) as string[],
-    // wink-nlp's typings declare its.lemma with a signature its own out() rejects.
-    lemmas: tokens.out(its.lemma as unknown as ItsFunction<string>) as string[],
     sentenceOf,
   };
 }
@@ -157,9 +156,7 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
 function buildToken(wink: WinkTokens, i: number, begin: number, index: number, sentence: number): Token {
   const text = wink.values[i];
   const kind = KIND_OF_WINK_TYPE[wink.types[i]] ?? 'other';
-  const normal = wink.normals[i];
-  const lemma = kind === 'word' ? wink.lemmas[i] : normal;
-  return { index, begin, end: begin + text.length, text, normal, lemma, kind, sentence };
+  return { index, begin, end: begin + text.length, text, normal: wink.normals[i], kind, sentence };
 }
 
 /** Sets the end of the last open sentence from the tokens pushed since it opened. */
