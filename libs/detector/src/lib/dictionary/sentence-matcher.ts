@@ -143,9 +143,21 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
   for (const match of [...matches].sort((a, b) => b.entry.stems.length - a.entry.stems.length)) {
-    if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code))) kept.push(match);
+    if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other))) kept.push(match);
   }
   return kept;
+}
+
+/**
+ * A phrasing learned from coded cases stands beside a wider match over its words when it codes
+ * another axis of the classification (another chapter letter): the coders gave its code in
+ * addition to the wider term's ("infection" -> B99.9 inside "urinary tract infection"), and the
+ * ranker, which knows how often they did, decides whether it is proposed. Within one chapter the
+ * narrower code is part of the wider diagnosis ("hypertension" inside "hypertensive heart
+ * disease") and would only contradict it.
+ */
+function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean {
+  return match.entry.source === 'lexicon' && match.entry.code.charAt(0) !== wider.entry.code.charAt(0);
 }
 
 /**
