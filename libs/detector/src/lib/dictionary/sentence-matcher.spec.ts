@@ -96,3 +96,20 @@ describe('matchSentence: the most specific match wins', () => {
     expect(codes(match('low back pain and headache'))).toEqual(expect.arrayContaining(['M545', 'R51']));
   });
 });
+
+describe('matchSentence: learned phrasings beside wider matches', () => {
+  const learned = buildTermDictionary(fixtureTerminology(), [
+    { stems: contentStems('failure'), code: 'R69', source: 'lexicon', display: 'Learned phrase: failure (R69)', prior: 0.7 },
+    { stems: contentStems('heart'), code: 'I519', source: 'lexicon', display: 'Learned phrase: heart (I51.9)', prior: 0.7 },
+  ]);
+  const found = codes(matchSentence(learned, stemsOf('hypertensive heart disease with heart failure')));
+
+  it('keeps a learned code of another chapter beside the wider diagnosis', () => {
+    expect(found).toContain('R69');
+  });
+
+  it('drops a learned code of the wider diagnosis\'s own chapter', () => {
+    expect(found).toContain('I110');
+    expect(found).not.toContain('I519');
+  });
+});
