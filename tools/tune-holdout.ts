@@ -17,7 +17,7 @@ const rows: string[] = [];
 for (let fold = 0; fold < folds; fold++) {
   const held = documents.filter((_, i) => i % 5 === fold);
   const learn = documents.filter((_, i) => i % 5 !== fold);
-  const trained = trainDetector(terminology, learn, () => undefined, JSON.parse(process.env.LEXICON_OPTIONS ?? '{}'));
+  const trained = trainDetector(terminology, learn, () => undefined, JSON.parse(process.env.LEXICON_OPTIONS ?? '{}'), Number(process.env.CROSS_FIT_FOLDS ?? 5));
   const calibration = trained.calibration;
   const detector = createDetector(terminology, { lexicon: parseLexicon(trained.lexicon, terminology), calibration });
   const run = runDetection(detector, held, `fold ${fold}`);

@@ -59,8 +59,13 @@ export function fitCalibration(detector: Detector, documents: readonly TrainingD
   return { source: `CodiEsp train (${documents.length} documents)`, documents: documents.length, entries, codes, goldFrequency, threshold: 0 };
 }
 
-/** Fits the candidate ranker on every code the documents' coded mentions support, labelled by the gold. */
-export function fitRanker(detector: Detector, documents: readonly TrainingDocument[]): RankerWeights {
+/** Candidate features of every code the documents' coded mentions support, labelled by the gold. */
+export interface RankerRows {
+  rows: number[][];
+  labels: number[];
+}
+
+export function rankerRows(detector: Detector, documents: readonly TrainingDocument[]): RankerRows {
   const isGold = createGoldMatcher(detector.coding.terminology);
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -71,6 +76,12 @@ export function fitRanker(detector: Detector, documents: readonly TrainingDocume
       labels.push(isGold(candidate.code, document.codes) ? 1 : 0);
     }
   }
+  return { rows, labels };
+}
+
+/** Fits the candidate ranker on every code the documents' coded mentions support, labelled by the gold. */
+export function fitRanker(detector: Detector, documents: readonly TrainingDocument[]): RankerWeights {
+  const { rows, labels } = rankerRows(detector, documents);
   return fitLogisticRanker(CANDIDATE_FEATURES, rows, labels);
 }
 
@@ -79,16 +90,23 @@ function bump(counts: Record<string, [number, number]>, key: string, hit: boolea
   counts[key] = [current[0] + 1, current[1] + (hit ? 1 : 0)];
 }
 
-/** The score cut that gives the best micro F1 over the documents' proposed codes. */
-export function chooseThreshold(detector: Detector, documents: readonly TrainingDocument[]): number {
+/** A proposed code's score and whether the coders gave it. */
+export interface ScoredProposal {
+  score: number;
+  hit: boolean;
+}
+
+/** Every code the detector proposes for the documents at any score, with whether it is gold. */
+export function scoreProposals(detector: Detector, documents: readonly TrainingDocument[]): ScoredProposal[] {
   const isGold = createGoldMatcher(detector.coding.terminology);
-  const scored: { score: number; hit: boolean }[] = [];
-  let goldTotal = 0;
-  for (const document of documents) {
-    goldTotal += document.codes.size;
-    for (const proposal of detector.detect(document.text, { minScore: 0 }).codes) scored.push({ score: proposal.score, hit: isGold(proposal.code, document.codes) });
-  }
-  scored.sort((a, b) => b.score - a.score);
+  return documents.flatMap((document) =>
+    detector.detect(document.text, { minScore: 0 }).codes.map((proposal) => ({ score: proposal.score, hit: isGold(proposal.code, document.codes) })),
+  );
+}
+
+/** The score cut that gives the best micro F1 over the scored proposals, against `goldTotal` gold codes. */
+export function bestF1Threshold(proposals: readonly ScoredProposal[], goldTotal: number): number {
+  const scored = [...proposals].sort((a, b) => b.score - a.score);
   let best = { f1: 0, threshold: 0 };
   let hits = 0;
   scored.forEach((entry, index) => {
@@ -97,4 +115,13 @@ export function chooseThreshold(detector: Detector, documents: readonly Training
     if (f1 > best.f1 && (index + 1 === scored.length || scored[index + 1].score < entry.score)) best = { f1, threshold: entry.score };
   });
   return best.threshold;
+}
+
+/** The score cut that gives the best micro F1 over the documents' proposed codes. */
+export function chooseThreshold(detector: Detector, documents: readonly TrainingDocument[]): number {
+  return bestF1Threshold(scoreProposals(detector, documents), goldCount(documents));
+}
+
+export function goldCount(documents: readonly TrainingDocument[]): number {
+  return documents.reduce((sum, document) => sum + document.codes.size, 0);
 }
