@@ -1,13 +1,15 @@
 /**
  * `npm start`: the API and one worker for local use, as child processes with prefixed output, after
  * building the review UI when its sources changed (served by the API at http://localhost:3000/).
- * Starts a throwaway redis-server when nothing answers on REDIS_URL. Ctrl-C closes both apps
+ * Starts a throwaway redis-server when nothing answers on REDIS_URL. Without ENCRYPTION_KEY, both
+ * apps get the key kept in `.local/encryption-key` (made on the first run). Ctrl-C closes both apps
  * gracefully (a second Ctrl-C kills them), then stops that Redis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ensureLocalEncryptionKey } from './local-key.js';
 import { DEFAULT_REDIS_URL, describeRedisUrl, ensureRedis } from './local-redis.js';
 import { ensureWebBuild } from './web-build.js';
 
@@ -31,6 +33,15 @@ function startApp(name: string, entry: string, env: NodeJS.ProcessEnv): ChildPro
   return child;
 }
 
+/** ENCRYPTION_KEY for both apps: the environment's, else the one kept for local runs. */
+function localEncryption(): { ENCRYPTION_KEY?: string } {
+  if (process.env.ENCRYPTION_KEY?.trim()) return {};
+  const { key, file, created } = ensureLocalEncryptionKey();
+  const where = path.relative(process.cwd(), file) || file;
+  note(`${created ? 'made a new' : 'using the'} local encryption key in ${where} (Redis holds nothing unencrypted; without this file it cannot be read)`);
+  return { ENCRYPTION_KEY: key };
+}
+
 async function main(): Promise<void> {
   ensureWebBuild({ log: note });
   const requested = process.env.REDIS_URL || DEFAULT_REDIS_URL;
@@ -38,7 +49,7 @@ async function main(): Promise<void> {
   if (redis.started) {
     note(`no Redis answered on ${describeRedisUrl(requested)}; started redis-server on ${redis.url} (nothing saved; stopped on exit)`);
   }
-  const env = { ...process.env, REDIS_URL: redis.url };
+  const env = { ...process.env, REDIS_URL: redis.url, ...localEncryption() };
   const children = APPS.map((app) => ({ ...app, process: startApp(app.name, app.entry, env) }));
   const running = () => children.filter((child) => child.process.exitCode === null && child.process.signalCode === null);
   let stopping = false;

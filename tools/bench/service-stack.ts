@@ -44,7 +44,9 @@ export async function startStack({ workers, env }: StackOptions): Promise<Servic
   const queuePrefix = `bench-${randomBytes(4).toString('hex')}`;
   const logDir = mkdtempSync(path.join(tmpdir(), 'icd-bench-service-'));
   const port = await freePort();
-  const shared = { ...process.env, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, ...env };
+  // A key of the run's own unless one is given: the apps refuse to start without one.
+  const encryption = process.env.ENCRYPTION_KEY?.trim() ? {} : { ENCRYPTION_KEY: randomBytes(32).toString('base64') };
+  const shared = { ...process.env, REDIS_URL: redis.url, QUEUE_PREFIX: queuePrefix, ...encryption, ...env };
   const children = [
     startChild('api', 'apps/api/src/main.ts', { ...shared, PORT: String(port), HOST: '127.0.0.1' }, logDir),
     ...Array.from({ length: workers }, (_, index) => startChild(`worker-${index + 1}`, 'apps/worker/src/main.ts', shared, logDir)),

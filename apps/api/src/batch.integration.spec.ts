@@ -137,7 +137,7 @@ describe('Idempotency-Key on a batch', () => {
   it('completes a batch that is only partly there (a concurrent or cut-short attempt), keeping those jobs', async () => {
     const sent = documents(4, 'partial');
     const ids = batchJobIds('local', 'batch-partial', sent.length);
-    await api.queue.submitMany([jobDataFor(sent[0], ids[0]), jobDataFor(sent[1], ids[1])]);
+    await api.queue.submitMany([jobDataFor(sent[0], ids[0], 'local'), jobDataFor(sent[1], ids[1], 'local')]);
     const response = await submitBatch({ documents: sent }, { 'Idempotency-Key': 'batch-partial' });
     expect(response.status).toBe(202);
     expect((await readJson(response)).jobs.map((job: { id: string }) => job.id)).toEqual(ids);

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ApiError, fieldIssues, validationError, type FieldIssue } from './errors.js';
 import { idempotencyKeyReused } from './job-intake.js';
 import type { JobQueue, JobSnapshot } from './queue.js';
-import { JSON_TYPES, isSameRequest, jobIdFor } from './submission.js';
+import { JSON_TYPES, jobIdFor, textProblem } from './submission.js';
 
 /** Most documents one `POST /v1/jobs:batch` may carry. */
 export const MAX_BATCH_DOCUMENTS = 100;
@@ -38,7 +38,10 @@ export function parseBatch(req: Request, limits: BatchLimits): DetectionRequest[
     const parsed = DetectionRequestSchema.safeParse(document);
     if (!parsed.success) {
       issues.push(...fieldIssues(parsed.error.issues.map((issue) => ({ ...issue, path: ['documents', index, ...issue.path] }))));
+      return undefined;
     }
+    const problem = textProblem(parsed.data.text);
+    if (problem) issues.push({ field: `documents.${index}.text`, message: problem });
     return parsed.data;
   });
   if (issues.length > 0) throw validationError(issues);
@@ -98,13 +101,13 @@ export async function findBatchReplay(queue: JobQueue, tenant: string, idempoten
   ]);
   if (otherLength.some((job) => job !== null)) throw idempotencyKeyReused();
   existing.forEach((job, index) => {
-    if (job && !isSameRequest(job.data, requests[index])) throw idempotencyKeyReused();
+    if (job && !queue.isSameRequest(job, requests[index])) throw idempotencyKeyReused();
   });
   return existing.every((job) => job !== null) ? (existing as JobSnapshot[]) : null;
 }
 
 /** The jobs, provided each was made from the document at its index (a concurrent batch may have won). */
-export function checkedBatchReplay(jobs: JobSnapshot[], requests: DetectionRequest[]): JobSnapshot[] {
-  if (jobs.some((job, index) => !isSameRequest(job.data, requests[index]))) throw idempotencyKeyReused();
+export function checkedBatchReplay(queue: Pick<JobQueue, 'isSameRequest'>, jobs: JobSnapshot[], requests: DetectionRequest[]): JobSnapshot[] {
+  if (jobs.some((job, index) => !queue.isSameRequest(job, requests[index]))) throw idempotencyKeyReused();
   return jobs;
 }

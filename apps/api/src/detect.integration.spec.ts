@@ -2,10 +2,11 @@
  * Integration: `POST /v1/detect` over a real Redis and real HTTP. The detector is not available to
  * the API project, so stand-in BullMQ workers answer here; the worker project checks the real result.
  */
-import { DETECT_QUEUE } from '@icd/contracts';
+import type { DetectJobData } from '@icd/contracts';
 import { loadTerminology, type Terminology } from '@icd/terminology';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError, type Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { standInWorker } from './testing/stand-in-worker.js';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
 const NOTE = 'Assessment: essential hypertension. Asthma.';
@@ -17,12 +18,7 @@ beforeAll(async () => {
   terminology = await loadTerminology();
 });
 
-/** A worker on the API's private queue that answers each job with `answer`. */
-function standInWorker(api: TestApi, answer: (job: Job) => Promise<unknown>): Worker {
-  return new Worker(DETECT_QUEUE, answer, { connection: { url: api.config.redisUrl }, prefix: api.config.queuePrefix });
-}
-
-const fakeResult = (job: Job) => Promise.resolve({ schemaVersion: 1, documentLength: (job.data as { text: string }).text.length, codes: [] });
+const fakeResult = (data: DetectJobData) => Promise.resolve({ schemaVersion: 1, documentLength: data.text.length, codes: [] });
 
 describe('POST /v1/detect without a worker', () => {
   let api: TestApi;
@@ -86,9 +82,9 @@ describe('POST /v1/detect with a worker', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ codes: terminology, config: { syncTimeoutMs: 5_000 } });
-    worker = standInWorker(api, async (job) => {
-      if ((job.data as { text: string }).text.startsWith('FAIL')) throw new UnrecoverableError('detection failed (TypeError)');
-      return fakeResult(job);
+    worker = standInWorker(api, async (data) => {
+      if (data.text.startsWith('FAIL')) throw new UnrecoverableError('detection failed (TypeError)');
+      return fakeResult(data);
     });
     await worker.waitUntilReady();
   });

@@ -1,10 +1,12 @@
 import type { DetectionRequest } from '@icd/contracts';
 import type { Request, Response } from 'express';
+import { audit } from './audit.js';
+import { tenantOfResponse } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { ApiError } from './errors.js';
 import type { ApiMetrics, SubmitEndpoint } from './metrics.js';
 import type { JobQueue, JobSnapshot } from './queue.js';
-import { idempotencyKeyOf, isSameRequest, jobDataFor, jobIdFor } from './submission.js';
+import { idempotencyKeyOf, jobDataFor, jobIdFor } from './submission.js';
 
 /** What every route that puts documents on the queue needs. */
 export interface IntakeDeps {
@@ -21,11 +23,11 @@ export interface Intake {
 }
 
 /**
- * Whose request this is. There is no authentication yet, so every caller is the one local tenant;
- * idempotency keys are already scoped by tenant so that adding auth changes only this function.
+ * Whose request this is: the tenant of the API key that authentication accepted (the one `local`
+ * tenant in open local mode). Jobs, idempotency keys and the worklist are all scoped by it.
  */
-export function tenantOf(_req: Request): string {
-  return 'local';
+export function tenantOf(req: Request): string {
+  return tenantOfResponse(req.res!);
 }
 
 /**
@@ -35,24 +37,30 @@ export function tenantOf(_req: Request): string {
 export async function submitDocument(deps: IntakeDeps, req: Request, res: Response, request: DetectionRequest, endpoint: SubmitEndpoint): Promise<Intake> {
   const { queue } = deps;
   const idempotencyKey = idempotencyKeyOf(req);
-  const jobId = jobIdFor(tenantOf(req), idempotencyKey);
+  const tenant = tenantOf(req);
+  const jobId = jobIdFor(tenant, idempotencyKey);
   if (idempotencyKey !== undefined) {
     const existing = await queue.find(jobId);
-    if (existing) return { job: checkedReplay(existing, request), replayed: true };
+    if (existing) {
+      checkedReplay(queue, existing, request);
+      audit(res, 'submit', existing.id);
+      return { job: existing, replayed: true };
+    }
   }
   await ensureCapacity(deps);
-  const job = await queue.submit(jobDataFor(request, jobId));
+  const job = await queue.submit(jobDataFor(request, jobId, tenant));
   // A concurrent submission with the same key may have created the job first.
-  if (idempotencyKey !== undefined) checkedReplay(job, request);
+  if (idempotencyKey !== undefined) checkedReplay(queue, job, request);
   deps.metrics?.jobsSubmitted.inc({ endpoint });
   res.locals.jobId = job.id;
+  audit(res, 'submit', job.id);
   res.locals.log.info({ jobId: job.id, endpoint, chars: request.text.length, idempotent: idempotencyKey !== undefined }, 'job submitted');
   return { job, replayed: false };
 }
 
 /** The stored job for a repeated key, provided it was made from the same request. */
-export function checkedReplay(job: JobSnapshot, request: DetectionRequest): JobSnapshot {
-  if (!isSameRequest(job.data, request)) throw idempotencyKeyReused();
+export function checkedReplay(queue: Pick<JobQueue, 'isSameRequest'>, job: JobSnapshot, request: DetectionRequest): JobSnapshot {
+  if (!queue.isSameRequest(job, request)) throw idempotencyKeyReused();
   return job;
 }
 

@@ -1,9 +1,9 @@
 /** Integration: `GET /metrics` over a real Redis and real HTTP, with stand-in BullMQ workers. */
-import { DETECT_QUEUE } from '@icd/contracts';
 import { loadTerminology, type Terminology } from '@icd/terminology';
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleValue, scrapeMetrics, scrapeUntil } from './testing/prometheus.js';
+import { standInWorker } from './testing/stand-in-worker.js';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
 const NOTE = 'Assessment: essential hypertension.';
@@ -19,10 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-function standInWorker(target: TestApi, answer: (job: Job) => Promise<unknown>): Worker {
-  return new Worker(DETECT_QUEUE, answer, { connection: { url: target.config.redisUrl }, prefix: target.config.queuePrefix });
-}
 
 describe('GET /metrics', () => {
   it('serves Prometheus text with the default process metrics, without authentication', async () => {
@@ -59,8 +55,8 @@ describe('GET /metrics', () => {
     expect(sampleValue(afterSubmit, 'icd_jobs_submitted_total', { endpoint: 'batch' })).toBe(submitted('batch') + 3);
     expect(sampleValue(afterSubmit, 'icd_queue_depth', { state: 'waiting' })).toBeGreaterThanOrEqual(6);
 
-    const worker = standInWorker(api, async (job) => {
-      if ((job.data as { text: string }).text.startsWith('FAIL')) throw new UnrecoverableError('detection failed (TypeError)');
+    const worker = standInWorker(api, async (data) => {
+      if (data.text.startsWith('FAIL')) throw new UnrecoverableError('detection failed (TypeError)');
       return { schemaVersion: 1, codes: [] };
     });
     try {

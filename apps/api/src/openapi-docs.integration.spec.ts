@@ -56,7 +56,7 @@ function mountedRoutes(app: Express): string[] {
 
 describe('GET /openapi.json', () => {
   it('documents every route the app mounts, and nothing else', async () => {
-    const app = createApp({ config: API_DEFAULTS, queue: api.queue, codes: terminology, logger: createLogger('silent'), metrics: createApiMetrics(api.queue) });
+    const app = createApp({ config: API_DEFAULTS, queue: api.queue, codes: terminology, logger: createLogger('silent'), metrics: createApiMetrics(api.queue), keys: null });
     const documented = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
     const mounted = mountedRoutes(app).filter((route) => !route.startsWith('GET /docs/'));
     expect(documented.sort()).toEqual(mounted.sort());
@@ -95,6 +95,23 @@ describe('GET /openapi.json', () => {
     }
     const error = document.components.schemas.ErrorBody as { required: string[] };
     expect(error.required).toEqual(['code', 'message']);
+  });
+
+  it('declares the Bearer API key, asked by every /v1 operation (401, 429) and by nothing public', () => {
+    const raw = document as unknown as { security: unknown; components: { securitySchemes: Record<string, unknown> } };
+    expect(raw.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(raw.security).toEqual([{ apiKey: [] }]);
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item as Record<string, Operation & { security?: unknown[] }>)) {
+        if (path.startsWith('/v1/')) {
+          expect(Object.keys(operation.responses), `${method} ${path}`).toEqual(expect.arrayContaining(['401', '429']));
+          expect(operation.security, `${method} ${path}`).toBeUndefined();
+        } else {
+          expect(operation.security, `${method} ${path}`).toEqual([]);
+        }
+      }
+    }
+    expect(document.paths['/v1/jobs/{id}'].get.responses['404']).toBeDefined();
   });
 
   it('states the limits of the running configuration', () => {

@@ -1,9 +1,22 @@
-import { DETECT_JOB, DETECT_QUEUE, type DetectJobData, type DetectionResult, type ReviewDecisions } from '@icd/contracts';
+import {
+  DETECT_JOB,
+  DETECT_QUEUE,
+  type DetectJobData,
+  type DetectionRequest,
+  type DetectionResult,
+  type ReviewDecisions,
+  type StoredDetectJobData,
+} from '@icd/contracts';
+import type { RecordSealer } from '@icd/phi';
 import { Queue, type Job } from 'bullmq';
 import type { ApiConfig } from './config.js';
-import { QueueUnavailableError } from './errors.js';
+import { ApiError, QueueUnavailableError } from './errors.js';
+import { createJobCodec, type JobCodec } from './job-codec.js';
+import { deleteOwnedJob, type JobRemoval } from './queue-delete.js';
 import { onFinishedJobs, openQueueEventStream, waitForFinish, type FinishedJobEvent, type QueueEventStream } from './queue-events.js';
 import { readReviews, saveReview } from './queue-review.js';
+import { expireFromSubmission, readServiceFields } from './queue-store.js';
+import { indexJobs, recentJobsOf, tenantOfJob } from './queue-tenants.js';
 
 /**
  * A transient failure (a worker lost mid-job, Redis unreachable for a moment) is retried with
@@ -20,15 +33,24 @@ export interface JobSnapshot {
   progress: number;
   createdAt: Date;
   finishedAt: Date | null;
-  /** The payload as stored (for idempotency checks); contains the text, so never log or return it. */
+  /**
+   * The payload, decrypted: contains the text (redacted when the request asked), so never log it;
+   * only `GET /v1/jobs/:id/document` returns it.
+   */
   data: DetectJobData;
+  /** Keyed digest of the request as submitted, for {@link JobQueue.isSameRequest}. */
+  fingerprint: string;
   result?: DetectionResult;
   failedReason?: string;
 }
 
 /** The API's whole use of the queue: the HTTP layer never touches BullMQ or Redis directly. */
 export interface JobQueue {
-  /** Adds the job; when `jobId` already exists BullMQ keeps the existing job and this returns it. */
+  /**
+   * Adds the job; when `jobId` already exists BullMQ keeps the existing job and this returns it. The
+   * text (redacted first when `options.redact` is set) and externalId are stored encrypted, and the
+   * job's hash expires `retentionSeconds` after submission.
+   */
   submit(data: DetectJobData): Promise<JobSnapshot>;
   /**
    * Adds all jobs with one BullMQ `addBulk` (one pipelined round trip: not a transaction, others may
@@ -37,8 +59,15 @@ export interface JobQueue {
    */
   submitMany(data: DetectJobData[]): Promise<JobSnapshot[]>;
   find(id: string): Promise<JobSnapshot | null>;
-  /** The most recently submitted jobs in any state, newest first, at most `limit`. */
-  listRecent(limit: number): Promise<JobSnapshot[]>;
+  /** True when the job was made from `request` (compared by keyed fingerprint: the stored text may be redacted). */
+  isSameRequest(job: JobSnapshot, request: DetectionRequest): boolean;
+  /**
+   * Deletes the tenant's job: its document, result and review at once (see {@link JobRemoval}).
+   * Another tenant's job is `missing`, as a job that does not exist.
+   */
+  remove(id: string, tenant: string): Promise<JobRemoval>;
+  /** The tenant's most recently submitted jobs in any state, newest first, at most `limit`. */
+  listRecent(limit: number, tenant: string): Promise<JobSnapshot[]>;
   /** The coder's saved review of each job, in order; null where none was saved. */
   reviewsOf(ids: string[]): Promise<(ReviewDecisions | null)[]>;
   /** Saves the review with the job (kept as long as the job); false when the job is gone. */
@@ -59,14 +88,22 @@ export interface JobQueue {
   close(): Promise<void>;
 }
 
-type DetectQueue = Queue<DetectJobData, DetectionResult>;
+type DetectQueue = Queue<StoredDetectJobData, unknown>;
+
+/** What reading and writing jobs needs besides the BullMQ queue. */
+interface Store {
+  queue: DetectQueue;
+  codec: JobCodec;
+  retentionSeconds: number;
+}
 
 /**
  * The BullMQ queue behind {@link JobQueue}. Commands fail fast when Redis is away
  * (`enableOfflineQueue: false`) and every call has a deadline, so an outage becomes a quick 503
- * rather than a hung request.
+ * rather than a hung request. `sealer` encrypts what is PHI before it reaches Redis (job-codec.ts);
+ * the workers must have the same keys.
  */
-export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix' | 'redisTimeoutMs'>): JobQueue {
+export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix' | 'redisTimeoutMs' | 'retentionSeconds'>, sealer: RecordSealer): JobQueue {
   const queue: DetectQueue = new Queue(DETECT_QUEUE, {
     connection: { url: config.redisUrl, enableOfflineQueue: false },
     prefix: config.queuePrefix,
@@ -77,16 +114,19 @@ export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix
   let events: QueueEventStream | undefined;
   const queueEvents = () => (events ??= openQueueEventStream(queue, config));
   const call = <T>(operation: () => Promise<T>) => withDeadline(operation, config.redisTimeoutMs);
+  const store: Store = { queue, codec: createJobCodec(sealer), retentionSeconds: config.retentionSeconds };
   return {
-    submit: (data) => call(() => addJob(queue, data)),
-    submitMany: (data) => call(() => addJobs(queue, data)),
-    find: (id) => call(() => findJob(queue, id)),
-    listRecent: (limit) => call(() => listRecentJobs(queue, limit)),
-    reviewsOf: (ids) => call(() => readReviews(queue, ids)),
-    saveReview: (id, review) => call(() => saveReview(queue, id, review)),
+    submit: (data) => call(async () => (await indexed(queue, [await addJob(store, data)]))[0]),
+    submitMany: (data) => call(async () => indexed(queue, await addJobs(store, data))),
+    find: (id) => call(() => findJob(store, id)),
+    isSameRequest: (job, request) => store.codec.isSameRequest(job.fingerprint, request),
+    remove: (id, tenant) => call(() => deleteOwnedJob(queue, id, tenant)),
+    listRecent: (limit, tenant) => call(() => recentJobsOf(queue, tenant, limit, (id) => findJob(store, id))),
+    reviewsOf: (ids) => call(() => readReviews(queue, store.codec, ids)),
+    saveReview: (id, review) => call(() => saveReview(queue, store.codec, id, review)),
     waitUntilFinished: async (id, timeoutMs) => {
       await waitForFinish(queueEvents(), id, timeoutMs, () => call(() => isFinished(queue, id)));
-      return call(() => findJob(queue, id));
+      return call(() => findJob(store, id));
     },
     waitingCount: () => call(() => queue.getWaitingCount()),
     depth: () => call(() => countDepth(queue)),
@@ -98,20 +138,24 @@ export function createJobQueue(config: Pick<ApiConfig, 'redisUrl' | 'queuePrefix
   };
 }
 
-async function addJob(queue: DetectQueue, data: DetectJobData): Promise<JobSnapshot> {
+async function addJob(store: Store, data: DetectJobData): Promise<JobSnapshot> {
   // The request id is the job id: it is what the client polls, and what makes idempotent submissions
-  // collapse onto one job. Retention of finished jobs is the worker's policy (removeOnComplete/Fail).
-  await queue.add(DETECT_JOB, data, { ...RETRY_OPTIONS, jobId: data.requestId });
-  const stored = await findJob(queue, data.requestId);
+  // collapse onto one job. The hash expires with retention; the worker also removes finished jobs.
+  await store.queue.add(DETECT_JOB, store.codec.encode(data), { ...RETRY_OPTIONS, jobId: data.requestId });
+  await expireFromSubmission(store.queue, [data.requestId], store.retentionSeconds);
+  const stored = await findJob(store, data.requestId);
   if (!stored) throw new QueueUnavailableError('job vanished right after it was added');
   return stored;
 }
 
-async function addJobs(queue: DetectQueue, data: DetectJobData[]): Promise<JobSnapshot[]> {
-  await queue.addBulk(data.map((job) => ({ name: DETECT_JOB, data: job, opts: { ...RETRY_OPTIONS, jobId: job.requestId } })));
+async function addJobs(store: Store, data: DetectJobData[]): Promise<JobSnapshot[]> {
+  const jobs = data.map((job) => ({ name: DETECT_JOB, data: store.codec.encode(job), opts: { ...RETRY_OPTIONS, jobId: job.requestId } }));
+  await store.queue.addBulk(jobs);
+  const ids = data.map((job) => job.requestId);
+  await expireFromSubmission(store.queue, ids, store.retentionSeconds);
   // Read back rather than trusting addBulk's answer: for an id that already existed, BullMQ returns
   // the job as given, not the job as stored.
-  const stored = await Promise.all(data.map((job) => findJob(queue, job.requestId)));
+  const stored = await Promise.all(ids.map((id) => findJob(store, id)));
   if (stored.some((job) => job === null)) throw new QueueUnavailableError('a job vanished right after it was added');
   return stored as JobSnapshot[];
 }
@@ -127,49 +171,42 @@ async function countDepth(queue: DetectQueue): Promise<{ waiting: number; active
 }
 
 /**
- * State first, then the job hash: a job can finish between the two reads, and in this order the
- * snapshot may lag (active with the result already there) but never claims completed without it.
+ * State first, then the job hash, then the result field: a job can finish between the reads, and
+ * in this order the snapshot may lag (active with the result already there) but never claims
+ * completed without it. A job deleted while a worker held it is gone already.
  */
-async function findJob(queue: DetectQueue, id: string): Promise<JobSnapshot | null> {
+async function findJob({ queue, codec }: Store, id: string): Promise<JobSnapshot | null> {
   const state = await queue.getJobState(id);
   if (state === 'unknown') return null;
   const job = await queue.getJob(id);
-  return job ? snapshotOf(job, state) : null;
+  if (!job) return null;
+  const { sealedResult, deleted } = await readServiceFields(queue, id);
+  if (deleted) return null;
+  const status = statusOf(state);
+  const { data, fingerprint } = codec.decode(id, job.data);
+  return {
+    ...snapshotOf(job, status),
+    data,
+    fingerprint,
+    result: status === 'completed' && sealedResult !== null ? codec.decodeResult(id, sealedResult) : undefined,
+  };
 }
 
-function snapshotOf(job: Job<DetectJobData, DetectionResult>, state: string): JobSnapshot {
-  const status = statusOf(state);
+function snapshotOf(job: Job<StoredDetectJobData, unknown>, status: JobStatus): Omit<JobSnapshot, 'data' | 'fingerprint'> {
   return {
     id: job.id ?? '',
     status,
     progress: status === 'completed' ? 100 : typeof job.progress === 'number' ? job.progress : 0,
     createdAt: new Date(job.timestamp),
     finishedAt: job.finishedOn ? new Date(job.finishedOn) : null,
-    data: job.data,
-    result: status === 'completed' ? job.returnvalue : undefined,
     failedReason: status === 'failed' ? job.failedReason : undefined,
   };
 }
 
-/** The BullMQ states a detection job can be in (no flows here, so never `waiting-children`). */
-const LISTED_STATES = ['active', 'waiting', 'prioritized', 'delayed', 'completed', 'failed'] as const;
-const STATUS_ORDER: Record<JobStatus, number> = { queued: 0, active: 1, completed: 2, failed: 2 };
-
-/**
- * The newest `limit` jobs of each state, merged and cut to the newest `limit` by submission time.
- * A job that moved on between the reads shows once, in its later state. It reads up to six times
- * `limit` job hashes, texts included: fine for a worklist of tens, not for paging through thousands.
- */
-async function listRecentJobs(queue: DetectQueue, limit: number): Promise<JobSnapshot[]> {
-  const byState = await Promise.all(
-    LISTED_STATES.map(async (state) => (await queue.getJobs(state, 0, limit - 1)).map((job) => snapshotOf(job, state))),
-  );
-  const latest = new Map<string, JobSnapshot>();
-  for (const job of byState.flat()) {
-    const seen = latest.get(job.id);
-    if (!seen || STATUS_ORDER[job.status] > STATUS_ORDER[seen.status]) latest.set(job.id, job);
-  }
-  return [...latest.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, limit);
+/** Records the jobs in their tenants' worklists (queue-tenants.ts), and returns them. */
+async function indexed(queue: DetectQueue, jobs: JobSnapshot[]): Promise<JobSnapshot[]> {
+  await indexJobs(queue, jobs.map((job) => ({ id: job.id, tenant: tenantOfJob(job.data), createdAt: job.createdAt })));
+  return jobs;
 }
 
 /** BullMQ's states folded into the four the API promises; delayed (retry backoff) is still queued. */
@@ -186,7 +223,8 @@ async function withDeadline<T>(operation: () => Promise<T>, timeoutMs: number): 
   try {
     return await Promise.race([operation(), deadline]);
   } catch (error) {
-    if (error instanceof QueueUnavailableError) throw error;
+    // An ApiError (a stored job this server cannot decrypt) is not Redis's fault.
+    if (error instanceof QueueUnavailableError || error instanceof ApiError) throw error;
     throw new QueueUnavailableError(`Redis call failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     clearTimeout(timer);

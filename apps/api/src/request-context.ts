@@ -41,6 +41,8 @@ export function requestContext(logger: Logger) {
           status: res.statusCode,
           durationMs: Math.round((performance.now() - started) * 10) / 10,
           jobId: res.locals.jobId,
+          tenant: res.locals.tenant,
+          keyId: res.locals.keyId,
         },
         'request',
       );

@@ -8,7 +8,8 @@ import { loadTerminology, type Terminology } from '@icd/terminology';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
+import { standInWorker } from './testing/stand-in-worker.js';
+import { postJson, readJson, startTestApi, testSealer, type TestApi } from './testing/test-api.js';
 
 const NOTE = 'PMH: T2DM with CKD stage 3.\r\nHTN 😀 <b>bold</b>';
 
@@ -31,7 +32,7 @@ let worker: Worker;
 beforeAll(async () => {
   terminology = await loadTerminology();
   api = await startTestApi({ codes: terminology });
-  worker = new Worker(DETECT_QUEUE, async (job) => resultFor(job.data.text), { connection: { url: api.config.redisUrl }, prefix: api.config.queuePrefix });
+  worker = standInWorker(api, async (data) => resultFor(data.text));
 });
 
 afterAll(async () => {
@@ -116,14 +117,16 @@ describe('review decisions', () => {
     }
   });
 
-  it('is kept in the job hash, so it goes when the job goes, and is never written to a removed job', async () => {
+  it('is kept sealed in the job hash, so it goes when the job goes, and is never written to a removed job', async () => {
     const id = await completedJob();
     await putReview(id, { decisions: [{ code: 'I10', status: 'accepted' }] });
     const bull = new Queue(DETECT_QUEUE, { connection: { url: api.config.redisUrl }, prefix: api.config.queuePrefix });
     const redis = new Redis(api.config.redisUrl);
     try {
       const jobKey = bull.toKey(id);
-      expect(JSON.parse((await redis.hget(jobKey, 'icdReview'))!)).toMatchObject({ decisions: [{ code: 'I10', status: 'accepted' }] });
+      const sealed = (await redis.hget(jobKey, 'icdReview'))!;
+      expect(sealed).not.toContain('I10');
+      expect(JSON.parse(testSealer().open(sealed, { record: id, field: 'review' }))).toMatchObject({ decisions: [{ code: 'I10', status: 'accepted' }] });
       await bull.remove(id);
       expect(await redis.exists(jobKey)).toBe(0);
       expect(await api.queue.saveReview(id, { decisions: [] })).toBe(false);
@@ -139,7 +142,7 @@ describe('review decisions', () => {
 describe('GET /v1/jobs', () => {
   it('lists recent jobs newest first, with their code counts and review state, never their text', async () => {
     const fresh = await startTestApi({ codes: terminology });
-    const freshWorker = new Worker(DETECT_QUEUE, async (job) => resultFor(job.data.text), { connection: { url: fresh.config.redisUrl }, prefix: fresh.config.queuePrefix });
+    const freshWorker = standInWorker(fresh, async (data) => resultFor(data.text));
     try {
       const ids: string[] = [];
       for (const name of ['a.txt', 'b.txt', 'c.txt']) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyLimitBytes, isSameRequest, jobDataFor, jobIdFor } from './submission.js';
+import { bodyLimitBytes, jobIdFor } from './submission.js';
 
 describe('jobIdFor', () => {
   it('derives a stable id from tenant and Idempotency-Key, and a fresh one without a key', () => {
@@ -14,20 +14,6 @@ describe('jobIdFor', () => {
       expect(id).toMatch(/^[\w-]{1,128}$/);
       expect(id).not.toMatch(/^\d+$/);
     }
-  });
-});
-
-describe('isSameRequest', () => {
-  const stored = jobDataFor({ text: 'asthma', options: { minScore: 0.5, includeMentions: true } }, 'id-1');
-
-  it('ignores bookkeeping fields and key order', () => {
-    expect(isSameRequest(stored, { options: { includeMentions: true, minScore: 0.5 }, text: 'asthma' })).toBe(true);
-  });
-
-  it('sees a different text, externalId or option', () => {
-    expect(isSameRequest(stored, { text: 'asthma.', options: { minScore: 0.5, includeMentions: true } })).toBe(false);
-    expect(isSameRequest(stored, { text: 'asthma', externalId: 'x', options: { minScore: 0.5, includeMentions: true } })).toBe(false);
-    expect(isSameRequest(stored, { text: 'asthma', options: { minScore: 0.5 } })).toBe(false);
   });
 });
 

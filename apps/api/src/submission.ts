@@ -1,7 +1,6 @@
 import { DetectionRequestSchema, type DetectionRequest, type DetectJobData } from '@icd/contracts';
 import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
-import { isDeepStrictEqual } from 'node:util';
 import { ApiError, fieldIssues, validationError } from './errors.js';
 
 /** Content types `POST /v1/jobs` accepts: a JSON `DetectionRequest`, or the bare text. */
@@ -28,7 +27,24 @@ export function parseSubmission(req: Request, maxChars: number): DetectionReques
   rejectLongDocument(body, maxChars);
   const parsed = DetectionRequestSchema.safeParse(body);
   if (!parsed.success) throw validationError(fieldIssues(parsed.error.issues));
+  const problem = textProblem(parsed.data.text);
+  if (problem) throw validationError([{ field: 'text', message: problem }]);
   return parsed.data;
+}
+
+/** Lone UTF-16 surrogates: JSON can carry them (`"\ud800"`), Unicode text cannot. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Why a text cannot be coded, or undefined when it can. Nothing to code (empty, or only
+ * whitespace) and text that is not text (NUL characters, lone surrogates) are refused; any other
+ * character, emoji and CRLF included, is kept exactly as sent, since evidence offsets index it.
+ */
+export function textProblem(text: string): string | undefined {
+  if (text.trim() === '') return 'must contain something other than whitespace';
+  if (text.includes('\u0000')) return 'must not contain NUL characters (U+0000)';
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (a lone UTF-16 surrogate was found)';
+  return undefined;
 }
 
 function rejectLongDocument(body: unknown, maxChars: number): void {
@@ -59,13 +75,7 @@ export function jobIdFor(tenant: string, idempotencyKey: string | undefined): st
   return `idem-${digest}`;
 }
 
-export function jobDataFor(request: DetectionRequest, jobId: string, now = new Date()): DetectJobData {
-  return { ...request, requestId: jobId, submittedAt: now.toISOString() };
-}
-
-/** True when a stored job was created from the same request (text, externalId and options). */
-export function isSameRequest(stored: DetectJobData, request: DetectionRequest): boolean {
-  const comparable = (value: DetectionRequest) =>
-    JSON.parse(JSON.stringify({ text: value.text, externalId: value.externalId, options: value.options })) as unknown;
-  return isDeepStrictEqual(comparable(stored), comparable(request));
+/** The job payload: the request, the job id, and the tenant that owns the job (only it may see it). */
+export function jobDataFor(request: DetectionRequest, jobId: string, tenant: string, now = new Date()): DetectJobData {
+  return { ...request, requestId: jobId, submittedAt: now.toISOString(), tenant };
 }

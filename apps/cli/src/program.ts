@@ -1,10 +1,11 @@
 import { Command } from 'commander';
+import { registerApiKeyCommands } from './commands/apikey-command.js';
 import { registerTerminologyCommands } from './commands/terminology-commands.js';
 import { registerEvalCommand } from './commands/eval-command.js';
 import { registerTrainCommand } from './commands/train-command.js';
 import { registerDetectCommand } from './commands/detect-command.js';
 
-/** The `icd10` command line: terminology lookup and search, detection. */
+/** The `icd10` command line: terminology lookup and search, detection, API keys. */
 export function createProgram(): Command {
   const program = new Command('icd10')
     .description('ICD-10-CM coding assistant: code lookup, search and detection')
@@ -15,5 +16,6 @@ export function createProgram(): Command {
   registerDetectCommand(program);
   registerEvalCommand(program);
   registerTrainCommand(program);
+  registerApiKeyCommands(program);
   return program;
 }

@@ -2,11 +2,12 @@ import './styles/base.css';
 import './styles/home.css';
 import './styles/review.css';
 import './styles/codes.css';
+import { mountKeyPrompt } from './auth/key-prompt.js';
 import { mountCodesPage } from './codes/codes-page.js';
 import { el, replaceChildren } from './dom.js';
 import { mountHomePage } from './home/home-page.js';
 import { mountReviewPage } from './review/review-page.js';
-import { startRouter, type Route } from './router.js';
+import { navigate, startRouter, type Route } from './router.js';
 
 /** What a page leaves running (polling, key handlers) is stopped through this when another is shown. */
 type Unmount = () => void;
@@ -37,6 +38,9 @@ function markCurrentNav(route: Route): void {
     else link.removeAttribute('aria-current');
   }
 }
+
+// A key entered or forgotten: the page shown is loaded again, its requests now carrying the key.
+mountKeyPrompt(document.querySelector('.app-header') as HTMLElement, () => navigate(location.pathname + location.search, { replace: true }));
 
 startRouter((route) => {
   unmountCurrent?.();

@@ -7,8 +7,7 @@ describe('loadWorkerConfig', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'bull',
       concurrency: 2,
-      resultRetentionSeconds: 604_800,
-      failedRetentionSeconds: 604_800,
+      retentionSeconds: 604_800,
       maxRetainedJobs: 100_000,
       lockDurationMs: 30_000,
       stalledIntervalMs: 30_000,
@@ -18,8 +17,8 @@ describe('loadWorkerConfig', () => {
   });
 
   it('reads the environment, treating empty variables as unset', () => {
-    const config = loadWorkerConfig({ REDIS_URL: 'redis://redis:6380/1', WORKER_CONCURRENCY: '4', RESULT_RETENTION_SECONDS: '60', LOG_LEVEL: '' });
-    expect(config).toMatchObject({ redisUrl: 'redis://redis:6380/1', concurrency: 4, resultRetentionSeconds: 60, logLevel: 'info' });
+    const config = loadWorkerConfig({ REDIS_URL: 'redis://redis:6380/1', WORKER_CONCURRENCY: '4', RETENTION_SECONDS: '60', LOG_LEVEL: '' });
+    expect(config).toMatchObject({ redisUrl: 'redis://redis:6380/1', concurrency: 4, retentionSeconds: 60, logLevel: 'info' });
   });
 
   it('reads the stalled-job settings', () => {

@@ -16,8 +16,7 @@ const WorkerEnvSchema = z.object({
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/ })),
   QUEUE_PREFIX: optional(z.string().regex(/^[\w.{}-]{1,64}$/, 'letters, digits, _ . - and {} (a Redis Cluster hash tag) only')),
   WORKER_CONCURRENCY: optional(positiveInt.max(64)),
-  RESULT_RETENTION_SECONDS: optional(positiveInt),
-  FAILED_RETENTION_SECONDS: optional(positiveInt),
+  RETENTION_SECONDS: optional(positiveInt),
   MAX_RETAINED_JOBS: optional(positiveInt),
   WORKER_LOCK_DURATION_MS: optional(positiveInt.min(1_000)),
   WORKER_STALLED_INTERVAL_MS: optional(positiveInt.min(500)),
@@ -31,10 +30,12 @@ export interface WorkerConfig {
   queuePrefix: string;
   /** Jobs one process runs at once. Detection is synchronous, so this mostly overlaps Redis round trips. */
   concurrency: number;
-  /** How long a completed job (and its result, which quotes the text: PHI) stays in Redis. */
-  resultRetentionSeconds: number;
-  /** How long a failed job stays in Redis for inspection. */
-  failedRetentionSeconds: number;
+  /**
+   * How long a job (its document, result and review: PHI) may stay in Redis after submission. The
+   * API gives each job hash this time-to-live; the worker removes finished jobs this old, and its
+   * sweep removes jobs of any state past it. Set the same value on the API and every worker.
+   */
+  retentionSeconds: number;
   /** Upper bound on kept completed (and, separately, failed) jobs, whatever their age. */
   maxRetainedJobs: number;
   /**
@@ -62,8 +63,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     redisUrl: vars.REDIS_URL ?? DEFAULT_REDIS_URL,
     queuePrefix: vars.QUEUE_PREFIX ?? 'bull',
     concurrency: vars.WORKER_CONCURRENCY ?? 2,
-    resultRetentionSeconds: vars.RESULT_RETENTION_SECONDS ?? SEVEN_DAYS_SECONDS,
-    failedRetentionSeconds: vars.FAILED_RETENTION_SECONDS ?? SEVEN_DAYS_SECONDS,
+    retentionSeconds: vars.RETENTION_SECONDS ?? SEVEN_DAYS_SECONDS,
     maxRetainedJobs: vars.MAX_RETAINED_JOBS ?? 100_000,
     lockDurationMs: vars.WORKER_LOCK_DURATION_MS ?? 30_000,
     stalledIntervalMs: vars.WORKER_STALLED_INTERVAL_MS ?? 30_000,

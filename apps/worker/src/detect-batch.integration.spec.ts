@@ -5,14 +5,14 @@
 import type { DetectionResult } from '@icd/contracts';
 import { createDetector, type Detector } from '@icd/detector';
 import { loadTerminology } from '@icd/terminology';
-import type { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from './config.js';
 import { createDetectProcessor } from './processor.js';
 import { readJson, startApiProcess, type ApiProcess } from './testing/api-process.js';
 import { deleteKeysUnder, randomQueuePrefix, testRedisUrl } from './testing/test-queue.js';
-import { createDetectWorker } from './worker.js';
+import { testSealer } from './testing/sealed-jobs.js';
+import { createDetectWorker, type DetectWorker } from './worker.js';
 
 const silent = pino({ level: 'silent' });
 const NOTES = [
@@ -26,7 +26,7 @@ const redisUrl = testRedisUrl();
 const queuePrefix = randomQueuePrefix();
 let detector: Detector;
 let api: ApiProcess;
-let worker: Worker<unknown, DetectionResult>;
+let worker: DetectWorker;
 
 beforeAll(async () => {
   [api, detector] = await Promise.all([
@@ -34,7 +34,7 @@ beforeAll(async () => {
     loadTerminology().then((terminology) => createDetector(terminology)),
   ]);
   const config = { ...loadWorkerConfig({}), redisUrl, queuePrefix };
-  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent), logger: silent });
+  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent, testSealer()), logger: silent });
   await worker.waitUntilReady();
 });
 

@@ -6,7 +6,7 @@
 import { DETECT_QUEUE, type DetectionResult } from '@icd/contracts';
 import { createDetector, type Detector } from '@icd/detector';
 import { loadTerminology } from '@icd/terminology';
-import { Queue, type Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from './config.js';
@@ -14,7 +14,8 @@ import { createDetectProcessor } from './processor.js';
 import { startApiProcess, type ApiProcess } from './testing/api-process.js';
 import { OpenApiValidator } from './testing/openapi-validator.js';
 import { deleteKeysUnder, randomQueuePrefix, testRedisUrl, waitForFinishedJob } from './testing/test-queue.js';
-import { createDetectWorker } from './worker.js';
+import { testSealer } from './testing/sealed-jobs.js';
+import { createDetectWorker, type DetectWorker } from './worker.js';
 
 const silent = pino({ level: 'silent' });
 const NOTE = 'Assessment: type 2 diabetes mellitus with diabetic chronic kidney disease. Essential hypertension.';
@@ -26,7 +27,7 @@ let api: ApiProcess;
 let detector: Detector;
 let validator: OpenApiValidator;
 let queue: Queue<unknown, DetectionResult>;
-let worker: Worker<unknown, DetectionResult> | undefined;
+let worker: DetectWorker | undefined;
 
 beforeAll(async () => {
   [api, detector] = await Promise.all([
@@ -53,7 +54,7 @@ afterAll(async () => {
 async function ensureWorker(): Promise<void> {
   if (worker) return;
   const config = { ...loadWorkerConfig({}), redisUrl, queuePrefix };
-  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent), logger: silent });
+  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent, testSealer()), logger: silent });
   await worker.waitUntilReady();
 }
 
@@ -72,7 +73,7 @@ describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with the contracts as components', () => {
     expect(validator.document.openapi).toBe('3.1.0');
     expect(Object.keys(validator.document.paths)).toEqual(
-      expect.arrayContaining(['/v1/jobs', '/v1/jobs:batch', '/v1/jobs/{id}', '/v1/jobs/{id}/result', '/v1/detect', '/metrics', '/docs']),
+      expect.arrayContaining(['/v1/jobs', '/v1/jobs:batch', '/v1/jobs/{id}', '/v1/jobs/{id}/result', '/v1/detect', '/v1/redact', '/metrics', '/docs']),
     );
   });
 
@@ -163,6 +164,33 @@ describe('real answers match the document', () => {
     await conforming('/v1/jobs/{id}/review', 'get', await fetch(url('/v1/jobs/no-such-job/review')), 404);
     await conforming('/v1/jobs/{id}/document', 'get', await fetch(url('/v1/jobs/no-such-job/document')), 404);
     await conforming('/v1/jobs', 'get', await fetch(url('/v1/jobs?limit=0')), 400);
+  });
+
+  it('deleting a job: 204 without a body, then 404 for it', async () => {
+    await ensureWorker();
+    const { id } = await conforming('/v1/jobs', 'post', await post('/v1/jobs', { text: NOTE }), 202);
+    await waitForFinishedJob(queue, id);
+    const remove = () => fetch(url(`/v1/jobs/${id}`), { method: 'DELETE' });
+    const deleted = await remove();
+    expect(deleted.status).toBe(204);
+    expect(validator.document.paths['/v1/jobs/{id}'].delete.responses['204']).toBeDefined();
+    expect(await deleted.text()).toBe('');
+    await conforming('/v1/jobs/{id}', 'delete', await remove(), 404);
+    await conforming('/v1/jobs/{id}', 'get', await fetch(url(`/v1/jobs/${id}`)), 404);
+  });
+
+  it('redaction: the redacted text and its spans, and the error shape', async () => {
+    const note = 'Patient: Jane Roe, DOB 03/15/1961. Call (217) 555-0134. Asthma.';
+    const redacted = await conforming('/v1/redact', 'post', await post('/v1/redact', { text: note }), 200);
+    expect(redacted.text).toBe('Patient: [NAME], DOB [DATE]/1961. Call [PHONE]. Asthma.');
+    const plain = await fetch(url('/v1/redact'), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: note });
+    expect((await conforming('/v1/redact', 'post', plain, 200)).spans).toEqual(redacted.spans);
+    await conforming('/v1/redact', 'post', await post('/v1/redact', { text: note, extra: 1 }), 400);
+    await conforming('/v1/redact', 'post', await post('/v1/redact', { text: 'a'.repeat(2_001) }), 413);
+    const xml = await fetch(url('/v1/redact'), { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<a/>' });
+    await conforming('/v1/redact', 'post', xml, 415);
+    const job = await conforming('/v1/jobs', 'post', await post('/v1/jobs', { text: note, options: { redact: true } }), 202);
+    expect((await conforming('/v1/jobs/{id}/document', 'get', await fetch(url(`/v1/jobs/${job.id}/document`)), 200)).text).toBe(redacted.text);
   });
 
   it('codes: lookup, search, unknown code and a bad query', async () => {

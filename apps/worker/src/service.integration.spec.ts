@@ -5,14 +5,14 @@
 import type { DetectionResult } from '@icd/contracts';
 import { createDetector, type Detector } from '@icd/detector';
 import { loadTerminology } from '@icd/terminology';
-import type { Worker } from 'bullmq';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkerConfig } from './config.js';
 import { createDetectProcessor } from './processor.js';
 import { readJson, startApiProcess, type ApiProcess } from './testing/api-process.js';
 import { deleteKeysUnder, randomQueuePrefix, testRedisUrl } from './testing/test-queue.js';
-import { createDetectWorker } from './worker.js';
+import { testSealer } from './testing/sealed-jobs.js';
+import { createDetectWorker, type DetectWorker } from './worker.js';
 
 const silent = pino({ level: 'silent' });
 const NOTE = [
@@ -26,7 +26,7 @@ const redisUrl = testRedisUrl();
 const queuePrefix = randomQueuePrefix();
 let detector: Detector;
 let api: ApiProcess;
-let worker: Worker<unknown, DetectionResult> | undefined;
+let worker: DetectWorker | undefined;
 
 beforeAll(async () => {
   [api, detector] = await Promise.all([
@@ -45,7 +45,7 @@ afterAll(async () => {
 async function ensureWorker(): Promise<void> {
   if (worker) return;
   const config = { ...loadWorkerConfig({}), redisUrl, queuePrefix };
-  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent), logger: silent });
+  worker = createDetectWorker({ config, processor: createDetectProcessor(detector, silent, testSealer()), logger: silent });
   await worker.waitUntilReady();
 }
 

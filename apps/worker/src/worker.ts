@@ -1,9 +1,10 @@
-import { DETECT_QUEUE, type DetectionResult } from '@icd/contracts';
-import { Worker } from 'bullmq';
+import { DETECT_QUEUE, type DetectJobOutcome } from '@icd/contracts';
+import { Worker, type Job } from 'bullmq';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { WorkerConfig } from './config.js';
 import type { DetectProcessor } from './processor.js';
+import { storeSealedResult } from './result-store.js';
 
 export interface DetectWorkerOptions {
   config: Pick<
@@ -11,8 +12,7 @@ export interface DetectWorkerOptions {
     | 'redisUrl'
     | 'queuePrefix'
     | 'concurrency'
-    | 'resultRetentionSeconds'
-    | 'failedRetentionSeconds'
+    | 'retentionSeconds'
     | 'maxRetainedJobs'
     | 'lockDurationMs'
     | 'stalledIntervalMs'
@@ -24,29 +24,53 @@ export interface DetectWorkerOptions {
   autorun?: boolean;
 }
 
+export type DetectWorker = Worker<unknown, DetectJobOutcome>;
+
 /**
- * The BullMQ worker on the detection queue. Finished jobs are removed by age and count (here rather
- * than per job, so the API need not know the retention policy) to keep results, which quote PHI,
- * from piling up in Redis.
+ * The BullMQ worker on the detection queue. Each result is sealed and stored in its job's hash,
+ * which expires with the job; BullMQ gets only `{ result: 'stored' }` as the job's return value
+ * (it copies that into the event stream). Finished jobs are removed by age and count too, so that
+ * BullMQ's sets do not keep naming jobs whose hash has expired.
  */
-export function createDetectWorker({ config, processor, logger, autorun = true }: DetectWorkerOptions): Worker<unknown, DetectionResult> {
-  const worker = new Worker<unknown, DetectionResult>(DETECT_QUEUE, processor, {
+export function createDetectWorker({ config, processor, logger, autorun = true }: DetectWorkerOptions): DetectWorker {
+  const run = async (job: Job<unknown, DetectJobOutcome>): Promise<DetectJobOutcome> => {
+    const processed = await processor(job);
+    if ('deleted' in processed) return { result: 'discarded' };
+    const stored = await storeSealedResult(worker, job.id ?? '', processed.sealedResult, config.retentionSeconds);
+    return { result: stored ? 'stored' : 'discarded' };
+  };
+  const worker: DetectWorker = new Worker<unknown, DetectJobOutcome>(DETECT_QUEUE, run, {
     connection: { url: config.redisUrl },
     prefix: config.queuePrefix,
     concurrency: config.concurrency,
     autorun,
     name: `${hostname()}:${process.pid}`,
-    removeOnComplete: { age: config.resultRetentionSeconds, count: config.maxRetainedJobs },
-    removeOnFail: { age: config.failedRetentionSeconds, count: config.maxRetainedJobs },
+    removeOnComplete: { age: config.retentionSeconds, count: config.maxRetainedJobs },
+    removeOnFail: { age: config.retentionSeconds, count: config.maxRetainedJobs },
     lockDuration: config.lockDurationMs,
     stalledInterval: config.stalledIntervalMs,
     maxStalledCount: config.maxStalledCount,
   });
   logWorkerEvents(worker, logger);
+  removeDiscardedJobs(worker, logger);
   return worker;
 }
 
-function logWorkerEvents(worker: Worker<unknown, DetectionResult>, logger: Logger): void {
+/**
+ * A job deleted while this worker held it (its content already erased by the API) goes as soon as
+ * it is finished and no longer locked.
+ */
+function removeDiscardedJobs(worker: DetectWorker, logger: Logger): void {
+  worker.on('completed', (job, outcome) => {
+    if (outcome?.result !== 'discarded') return;
+    job.remove().then(
+      () => logger.info({ jobId: job.id }, 'deleted job removed'),
+      (error: unknown) => logger.warn({ jobId: job.id, errorMessage: error instanceof Error ? error.message : String(error) }, 'deleted job not removed'),
+    );
+  });
+}
+
+function logWorkerEvents(worker: DetectWorker, logger: Logger): void {
   // Failure reasons are written by the processor or BullMQ and name fields only, never text.
   worker.on('failed', (job, error) =>
     logger.warn({ jobId: job?.id, attemptsMade: job?.attemptsMade, reason: error.message }, 'job failed'),

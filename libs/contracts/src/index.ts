@@ -31,3 +31,16 @@ export {
 export type { ReviewDecision, ReviewDecisions, ReviewReplacement, ReviewStatus } from './lib/review-decisions.js';
 export { CONTRACT_SCHEMA_NAMES, buildContractJsonSchemas } from './lib/json-schema.js';
 export type { ContractJsonSchemaOptions, ContractSchemaName, JsonSchema } from './lib/json-schema.js';
+export {
+  DELETED_JOB_DATA,
+  DetectJobOutcomeSchema,
+  JOB_HASH_FIELDS,
+  SEALED_FIELDS,
+  SealedDocumentSchema,
+  StoredDetectJobDataSchema,
+  StoredJobDataError,
+  isDeletedJobData,
+  openDetectJobData,
+  sealDetectJobData,
+} from './lib/stored-job.js';
+export type { DetectJobOutcome, OpenField, SealField, SealedField, StoredDetectJobData } from './lib/stored-job.js';

@@ -30,3 +30,7 @@ export type {
 } from './lib/encryption/cipher.js';
 export { deriveKeyId, generateEncryptionKey, parseEncryptionKeys } from './lib/encryption/keys.js';
 export type { EncryptionEnv } from './lib/encryption/keys.js';
+export { INSECURE_DEV_KEY_VARIABLE, describeEncryptionSettings, loadEncryptionSettings } from './lib/encryption/key-settings.js';
+export type { EncryptionSettings, EncryptionSettingsEnv } from './lib/encryption/key-settings.js';
+export { createRecordSealer } from './lib/encryption/record-sealer.js';
+export type { FieldBinding, RecordSealer } from './lib/encryption/record-sealer.js';

@@ -2,6 +2,7 @@
  * JSON Schemas (2020-12) of the API's own shapes: envelopes, job views, code records, errors. The
  * documents and results inside them are the contracts', referenced by name.
  */
+import { PHI_TYPES } from '@icd/phi';
 import { MAX_BATCH_DOCUMENTS } from '../batch.js';
 
 export type SchemaObject = Record<string, unknown>;
@@ -69,7 +70,10 @@ const JobListEntry = closedObject(
 
 const JobList = closedObject({ jobs: { type: 'array', items: schemaRef('JobListEntry') } });
 
-const JobDocument = closedObject({ id: string, externalId: string, text: { type: 'string', description: 'Exactly as submitted (PHI).' } }, ['id', 'text']);
+const JobDocument = closedObject(
+  { id: string, externalId: string, text: { type: 'string', description: 'Exactly as submitted, or as redacted when the request set `options.redact` (PHI).' } },
+  ['id', 'text'],
+);
 
 const BatchRequest = closedObject({
   documents: { type: 'array', items: schemaRef('DetectionRequest'), minItems: 1, maxItems: MAX_BATCH_DOCUMENTS },
@@ -80,6 +84,25 @@ const BatchReceipt = closedObject({
     type: 'array',
     description: 'One entry per document, in the order of the documents.',
     items: closedObject({ id: string, status: schemaRef('JobStatus'), statusUrl: string, externalId: string }, ['id', 'status', 'statusUrl']),
+  },
+});
+
+const offset = { type: 'integer', minimum: 0 };
+
+const RedactRequest = closedObject({ text: { type: 'string', description: 'The text to redact (PHI).' } });
+
+const RedactionResult = closedObject({
+  text: { type: 'string', description: 'The text with each identifier replaced by its placeholder, e.g. `[NAME]`; all else unchanged.' },
+  spans: {
+    type: 'array',
+    description: 'The identifiers replaced, in text order. Offsets are UTF-16 code units, `end` exclusive.',
+    items: closedObject({
+      type: { enum: [...PHI_TYPES], description: 'The HIPAA Safe Harbor identifier kind; the placeholder is `[<type>]`.' },
+      begin: { ...offset, description: 'Where the identifier began in the text sent.' },
+      end: offset,
+      redactedBegin: { ...offset, description: 'Where its placeholder begins in the text returned.' },
+      redactedEnd: offset,
+    }),
   },
 });
 
@@ -150,6 +173,8 @@ export const API_SCHEMAS: Record<string, SchemaObject> = {
   JobDocument,
   BatchRequest,
   BatchReceipt,
+  RedactRequest,
+  RedactionResult,
   CodeSummary,
   SeventhCharacter,
   TabularNotes,

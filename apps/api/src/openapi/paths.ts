@@ -3,9 +3,10 @@ import { MAX_BATCH_DOCUMENTS } from '../batch.js';
 import type { ApiConfig } from '../config.js';
 import { schemaRef } from './api-schemas.js';
 import { header, json, parameter, response, shared, textResponse } from './path-helpers.js';
+import { privacyPaths } from './privacy-paths.js';
 import { reviewPaths, uiPaths, worklistPaths } from './review-paths.js';
 
-export type DocumentedLimits = Pick<ApiConfig, 'maxDocumentChars' | 'maxBatchChars' | 'syncMaxDocumentChars' | 'syncTimeoutMs' | 'metricsEnabled'>;
+export type DocumentedLimits = Pick<ApiConfig, 'maxDocumentChars' | 'maxBatchChars' | 'syncMaxDocumentChars' | 'syncTimeoutMs' | 'metricsEnabled' | 'metricsRequireAuth'>;
 
 
 /** Answers every operation that takes a document may give besides its success. */
@@ -25,8 +26,17 @@ export const SHARED_RESPONSES = {
   PayloadTooLarge: response('A document (or the body) is longer than allowed.', schemaRef('ErrorResponse')),
   UnsupportedMediaType: response('The body is not of a content type the operation accepts.', schemaRef('ErrorResponse')),
   IdempotencyKeyReused: response('The `Idempotency-Key` was already used with a different request.', schemaRef('ErrorResponse')),
-  QueueFull: response('Backpressure: the queue already holds its limit of waiting jobs.', schemaRef('ErrorResponse'), {
+  QueueFull: response('Backpressure: the queue already holds its limit of waiting jobs (`queue_full`), or the API key used up its rate limit (`rate_limited`).', schemaRef('ErrorResponse'), {
     'Retry-After': header('Seconds to wait before retrying.'),
+  }),
+  Unauthorized: response('No API key (`missing_api_key`), or one that is not valid (`invalid_api_key`) or revoked (`revoked_api_key`).', schemaRef('ErrorResponse'), {
+    'WWW-Authenticate': header('`Bearer realm="icd10"`, with `error="invalid_token"` when a key was sent.'),
+  }),
+  RateLimited: response('The API key used up its rate limit (`rate_limited`).', schemaRef('ErrorResponse'), {
+    'Retry-After': header('Seconds until the window resets.'),
+    'RateLimit-Policy': header('`<requests>;w=<seconds>`.'),
+    'RateLimit-Remaining': header('Requests left in the window (0).'),
+    'RateLimit-Reset': header('Seconds until the window resets.'),
   }),
   QueueUnavailable: response('Redis does not answer; retry later.', schemaRef('ErrorResponse'), {
     'Retry-After': header('Seconds to wait before retrying.'),
@@ -175,8 +185,12 @@ function operationalPaths(limits: DocumentedLimits) {
         get: {
           operationId: 'metrics', tags: ['operations'],
           summary: 'Prometheus metrics',
-          security: [],
-          responses: { '200': text('Prometheus text exposition format 0.0.4.', 'text/plain') },
+          // Public unless METRICS_REQUIRE_AUTH, which takes any tenant's key.
+          security: limits.metricsRequireAuth ? [{ apiKey: [] }] : [],
+          responses: {
+            '200': text('Prometheus text exposition format 0.0.4.', 'text/plain'),
+            ...(limits.metricsRequireAuth && { '401': shared('Unauthorized') }),
+          },
         },
       },
     }),
@@ -193,6 +207,7 @@ export function buildPaths(limits: DocumentedLimits) {
     worklistPaths(),
     jobStatusPaths(),
     reviewPaths(),
+    privacyPaths(limits.maxDocumentChars),
     codePaths(),
     operationalPaths(limits),
     uiPaths(),
@@ -202,5 +217,23 @@ export function buildPaths(limits: DocumentedLimits) {
   for (const group of groups) {
     for (const [path, item] of Object.entries(group)) paths[path] = { ...paths[path], ...item };
   }
-  return paths;
+  return withAuthResponses(paths);
+}
+
+/**
+ * Every `/v1` operation takes an API key and counts against its rate limit: 401 and 429 are added
+ * to each (the 429 a submission already declares covers both of its causes).
+ */
+function withAuthResponses(paths: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+  return Object.fromEntries(
+    Object.entries(paths).map(([path, item]) => {
+      if (!path.startsWith('/v1/')) return [path, item];
+      const operations = Object.entries(item as Record<string, { responses: Record<string, unknown> }>).map(([method, operation]) => {
+        const { default: fallback, ...declared } = operation.responses;
+        const responses = { ...declared, '401': shared('Unauthorized'), '429': declared['429'] ?? shared('RateLimited'), ...(fallback !== undefined && { default: fallback }) };
+        return [method, { ...operation, responses }];
+      });
+      return [path, Object.fromEntries(operations)];
+    }),
+  );
 }

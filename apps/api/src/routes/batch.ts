@@ -1,10 +1,12 @@
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
+import { audit } from '../audit.js';
 import { batchJobIds, checkedBatchReplay, findBatchReplay, parseBatch } from '../batch.js';
+import { jsonBody } from '../body-parsers.js';
 import type { ApiConfig } from '../config.js';
 import { ensureCapacity, tenantOf, type IntakeDeps } from '../job-intake.js';
 import { batchEntry } from '../job-view.js';
 import type { JobSnapshot } from '../queue.js';
-import { JSON_TYPES, bodyLimitBytes, idempotencyKeyOf, jobDataFor } from '../submission.js';
+import { bodyLimitBytes, idempotencyKeyOf, jobDataFor } from '../submission.js';
 
 export interface BatchRoutesDeps extends IntakeDeps {
   config: IntakeDeps['config'] & Pick<ApiConfig, 'maxDocumentChars' | 'maxBatchChars'>;
@@ -24,20 +26,21 @@ export function batchRoutes(deps: BatchRoutesDeps): Router {
   const { queue, config } = deps;
   const router = Router();
   // JSON can spend six bytes per character; the character limits proper are checked after parsing.
-  const parseJson = express.json({ limit: bodyLimitBytes(config.maxBatchChars), type: JSON_TYPES });
+  const parseJson = jsonBody(bodyLimitBytes(config.maxBatchChars));
 
   router.post(BATCH_ROUTE, parseJson, async (req, res) => {
     const requests = parseBatch(req, config);
     const idempotencyKey = idempotencyKeyOf(req);
-    const ids = batchJobIds(tenantOf(req), idempotencyKey, requests.length);
+    const tenant = tenantOf(req);
+    const ids = batchJobIds(tenant, idempotencyKey, requests.length);
     if (idempotencyKey !== undefined) {
-      const replay = await findBatchReplay(queue, tenantOf(req), idempotencyKey, requests);
+      const replay = await findBatchReplay(queue, tenant, idempotencyKey, requests);
       if (replay) return sendBatchReceipt(res, replay, true);
     }
     await ensureCapacity(deps);
     const submittedAt = new Date();
-    const jobs = await queue.submitMany(requests.map((request, index) => jobDataFor(request, ids[index], submittedAt)));
-    if (idempotencyKey !== undefined) checkedBatchReplay(jobs, requests);
+    const jobs = await queue.submitMany(requests.map((request, index) => jobDataFor(request, ids[index], tenant, submittedAt)));
+    if (idempotencyKey !== undefined) checkedBatchReplay(queue, jobs, requests);
     deps.metrics?.jobsSubmitted.inc({ endpoint: 'batch' }, jobs.length);
     const chars = requests.reduce((sum, request) => sum + request.text.length, 0);
     res.locals.log.info({ jobs: jobs.length, firstJobId: jobs[0].id, chars, idempotent: idempotencyKey !== undefined }, 'batch submitted');
@@ -48,6 +51,7 @@ export function batchRoutes(deps: BatchRoutesDeps): Router {
 }
 
 function sendBatchReceipt(res: Response, jobs: JobSnapshot[], replayed: boolean): void {
+  audit(res, 'submit', jobs.map((job) => job.id));
   if (replayed) res.set('Idempotent-Replayed', 'true');
   res.status(202).json({ jobs: jobs.map(batchEntry) });
 }

@@ -1,10 +1,11 @@
-import express, { Router, type Response } from 'express';
+import { Router, type Response } from 'express';
+import { documentBody } from '../body-parsers.js';
 import type { ApiConfig } from '../config.js';
 import { notFound } from '../errors.js';
 import { submitDocument, type IntakeDeps } from '../job-intake.js';
 import { jobFailure, jobPath, jobReceipt } from '../job-view.js';
 import type { JobSnapshot } from '../queue.js';
-import { JSON_TYPES, TEXT_TYPES, bodyLimitBytes, parseSubmission } from '../submission.js';
+import { bodyLimitBytes, parseSubmission } from '../submission.js';
 
 export interface DetectRoutesDeps extends IntakeDeps {
   config: IntakeDeps['config'] & Pick<ApiConfig, 'syncMaxDocumentChars' | 'syncTimeoutMs'>;
@@ -19,8 +20,7 @@ export interface DetectRoutesDeps extends IntakeDeps {
 export function detectRoutes(deps: DetectRoutesDeps): Router {
   const { queue, config } = deps;
   const router = Router();
-  const limit = bodyLimitBytes(config.syncMaxDocumentChars);
-  const parseBody = [express.json({ limit, type: JSON_TYPES }), express.text({ limit, type: TEXT_TYPES })];
+  const parseBody = documentBody(bodyLimitBytes(config.syncMaxDocumentChars));
 
   router.post('/v1/detect', ...parseBody, async (req, res) => {
     const request = parseSubmission(req, config.syncMaxDocumentChars);

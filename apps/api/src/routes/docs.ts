@@ -38,6 +38,23 @@ const DOCS_INIT = `window.onload = function () {
 };
 `;
 
+/**
+ * The docs page's policy: like the review UI's (own origin only, no inline script), except that
+ * Swagger UI sets inline styles (React `style` attributes) and shows data: images. `persistAuthorization`
+ * is off, so a key typed into "Authorize" lives only as long as the page.
+ */
+const DOCS_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** `GET /openapi.json` (the document) and `GET /docs` (Swagger UI over it, fully offline). */
 export function docsRoutes(openApiDocument: Record<string, unknown>): Router {
   const router = Router();
@@ -48,6 +65,7 @@ export function docsRoutes(openApiDocument: Record<string, unknown>): Router {
   });
 
   router.get('/docs', (_req, res) => {
+    res.set('Content-Security-Policy', DOCS_CONTENT_SECURITY_POLICY);
     res.type('html').send(DOCS_PAGE);
   });
 

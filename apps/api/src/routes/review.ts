@@ -1,5 +1,7 @@
 import { ReviewDecisionsSchema, type ReviewDecision, type ReviewDecisions } from '@icd/contracts';
-import express, { Router } from 'express';
+import { Router } from 'express';
+import { audit } from '../audit.js';
+import { jsonBody } from '../body-parsers.js';
 import { ApiError, fieldIssues, notFound, validationError } from '../errors.js';
 import type { JobQueue, JobSnapshot } from '../queue.js';
 import { JSON_TYPES } from '../submission.js';
@@ -20,10 +22,11 @@ const REVIEW_BODY_LIMIT = '256kb';
  */
 export function reviewRoutes({ queue, codes }: ReviewRoutesDeps): Router {
   const router = Router();
-  const parseJson = express.json({ limit: REVIEW_BODY_LIMIT, type: JSON_TYPES });
+  const parseJson = jsonBody(REVIEW_BODY_LIMIT);
 
   router.get('/v1/jobs/:id/review', async (req, res) => {
     const job = await findJobOr404(queue, req.params.id, res);
+    audit(res, 'read', job.id);
     const [review] = await queue.reviewsOf([job.id]);
     res.json(review ?? { decisions: [] });
   });
@@ -35,6 +38,7 @@ export function reviewRoutes({ queue, codes }: ReviewRoutesDeps): Router {
     const job = await findJobOr404(queue, req.params.id, res);
     const review: ReviewDecisions = { decisions: checkedDecisions(job, parsed.data.decisions, codes), updatedAt: new Date().toISOString() };
     if (!(await queue.saveReview(job.id, review))) throw notFound('job_not_found', 'the job was removed before the review could be saved');
+    audit(res, 'review', job.id);
     res.locals.log.info({ jobId: job.id, decisions: review.decisions.length }, 'review saved');
     res.json(review);
   });

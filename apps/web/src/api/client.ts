@@ -1,5 +1,10 @@
-/** Calls to the API this page is served by (same origin, so no CORS and no configuration). */
+/**
+ * Calls to the API this page is served by (same origin, so no CORS and no configuration), with the
+ * tab's API key as a Bearer token when it has one. A 401 is announced (the key prompt listens) and
+ * thrown like any other error.
+ */
 import type { ReviewDecision, ReviewDecisions } from '@icd/contracts';
+import { getApiKey, reportAuthRequired } from './credentials.js';
 import type { CodeRecord, CodeSearchHit, JobDocument, JobListEntry, JobReceipt, JobView } from './types.js';
 
 /** An answer other than 2xx, with the API's `{ error: { code, message } }` when it sent one. */
@@ -16,8 +21,14 @@ export class ApiError extends Error {
 }
 
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
-  if (!response.ok) throw await errorOf(response);
+  const key = getApiKey();
+  const headers = { accept: 'application/json', ...(key && { authorization: `Bearer ${key}` }), ...init.headers };
+  const response = await fetch(path, { ...init, headers });
+  if (!response.ok) {
+    const error = await errorOf(response);
+    if (error.status === 401) reportAuthRequired({ code: error.code, message: error.message, keyUsed: key });
+    throw error;
+  }
   return (await response.json()) as T;
 }
 

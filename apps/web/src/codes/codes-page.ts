@@ -32,7 +32,13 @@ export function mountCodesPage(main: HTMLElement, code: string | undefined, quer
   show().catch((error: unknown) => {
     content.dataset.state = 'failed';
     const notFound = error instanceof ApiError && error.status === 404;
-    replaceChildren(content, el('h1', {}, notFound ? `No code ${code}` : 'Lookup failed'), el('p', {}, notFound ? 'It is not an ICD-10-CM code of this release. Try searching for it by words.' : 'The terminology could not be reached; reload to try again.'));
+    const unauthorized = error instanceof ApiError && error.status === 401;
+    const explanation = notFound
+      ? 'It is not an ICD-10-CM code of this release. Try searching for it by words.'
+      : unauthorized
+        ? 'An API key is needed to look codes up: use the API key button above.'
+        : 'The terminology could not be reached; reload to try again.';
+    replaceChildren(content, el('h1', {}, notFound ? `No code ${code}` : 'Lookup failed'), el('p', {}, explanation));
   });
   if (!code && !query) search.input.focus();
   return () => (stopped = true);

@@ -3,7 +3,7 @@
  * browser or by an integration, not only this one's. Polled while the page is visible; rows are
  * updated in place so that keyboard focus on a row's link survives a refresh.
  */
-import { listJobs } from '../api/client.js';
+import { ApiError, listJobs } from '../api/client.js';
 import type { JobListEntry, JobStatus } from '../api/types.js';
 import { el, formatTime, replaceChildren } from '../dom.js';
 
@@ -47,8 +47,9 @@ export function mountJobList(): { element: HTMLElement; refresh(): void; stop():
       table.hidden = jobs.length === 0;
       problem.textContent = '';
       busy = jobs.some((job) => job.status === 'queued' || job.status === 'active');
-    } catch {
-      problem.textContent = 'The job list could not be loaded; retrying.';
+    } catch (error) {
+      problem.textContent =
+        error instanceof ApiError && error.status === 401 ? 'An API key is needed to list the notes: use the API key button above.' : 'The job list could not be loaded; retrying.';
     }
     if (!stopped) timer = window.setTimeout(() => void refresh(), document.hidden ? IDLE_POLL_MS * 2 : busy ? BUSY_POLL_MS : IDLE_POLL_MS);
   };

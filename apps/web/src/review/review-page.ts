@@ -35,12 +35,18 @@ export function mountReviewPage(main: HTMLElement, jobId: string): () => void {
   };
   load().catch((error: unknown) => {
     root.dataset.state = 'failed';
-    meta.textContent = error instanceof ApiError && error.status === 404 ? 'No such note: it was never submitted, or is no longer kept.' : 'The note could not be loaded; reload to try again.';
+    meta.textContent = failureMessage(error);
   });
   return () => {
     stopped = true;
     stopReview();
   };
+}
+
+function failureMessage(error: unknown): string {
+  if (error instanceof ApiError && error.status === 404) return 'No such note: it was never submitted, is no longer kept, or belongs to another tenant.';
+  if (error instanceof ApiError && error.status === 401) return 'An API key is needed to open this note: use the API key button above.';
+  return 'The note could not be loaded; reload to try again.';
 }
 
 /** Polls until the job is completed or failed; null once the page was left. */

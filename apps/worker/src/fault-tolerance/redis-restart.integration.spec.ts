@@ -19,6 +19,7 @@ import {
 } from '../testing/job-tracking.js';
 import { syntheticNotes } from '../testing/notes.js';
 import { startOwnRedis, type OwnRedis } from '../testing/redis-server.js';
+import { openedJobData } from '../testing/sealed-jobs.js';
 import { randomQueuePrefix } from '../testing/test-queue.js';
 import { startWorkerProcess, type WorkerProcess } from '../testing/worker-process.js';
 
@@ -65,7 +66,7 @@ describe('Redis restarted while jobs are queued', () => {
     queue = openQueue(redis!.url, queuePrefix);
     expect(await countsOf(queue)).toMatchObject({ wait: DOCUMENTS, active: 0, completed: 0, failed: 0 });
     const sample = await queue.getJob(ids[DOCUMENTS - 1]);
-    expect(sample?.data).toMatchObject({ text: texts[DOCUMENTS - 1], requestId: ids[DOCUMENTS - 1] });
+    expect(openedJobData(sample!)).toMatchObject({ text: texts[DOCUMENTS - 1], requestId: ids[DOCUMENTS - 1] });
   });
 
   it('completes every job once a worker starts', async () => {

@@ -14,6 +14,7 @@ import {
   type DetectQueue,
 } from '../testing/job-tracking.js';
 import { syntheticNotes } from '../testing/notes.js';
+import { storedResultOf } from '../testing/sealed-jobs.js';
 import { deleteKeysUnder, randomQueuePrefix, testRedisUrl } from '../testing/test-queue.js';
 import { settleAll, startWorkerProcess, type WorkerProcess } from '../testing/worker-process.js';
 
@@ -73,7 +74,7 @@ describe('two worker processes on one queue', () => {
     const [job] = await queue.getJobs(['completed'], 0, 0);
     const response = await fetch(`${api!.baseUrl}/v1/jobs/${job.id}/result`);
     expect(response.status).toBe(200);
-    expect(await readJson(response)).toEqual(job.returnvalue);
+    expect(await readJson(response)).toEqual(await storedResultOf(queue, job.id!));
   });
 
   it('logged no failure', () => {

@@ -24,6 +24,8 @@ const rowOf = (label: string) => page.locator('.job-table tbody tr', { has: page
 describe('the job list', () => {
   it('submits chosen and dropped .txt files, one job each, and follows their status live', async () => {
     await page.goto(`${stack.baseUrl}/`);
+    // Open local mode (no API keys): no key is asked for, and the header offers none.
+    expect(await page.locator('[data-api-key]').isVisible()).toBe(false);
     await page.locator('#note-files').setInputFiles([
       { name: 'visit-a.txt', mimeType: 'text/plain', buffer: Buffer.from('ASSESSMENT: Essential hypertension.\n') },
       { name: 'visit-b.txt', mimeType: 'text/plain', buffer: Buffer.from('Type 2 diabetes mellitus with diabetic chronic kidney disease.\n') },
@@ -40,6 +42,7 @@ describe('the job list', () => {
     await page.locator('[data-dropzone]').dispatchEvent('drop', { dataTransfer: dropped });
     await expect.poll(() => page.locator('.submit-status').textContent()).toContain('scan.pdf: skipped, not a .txt file');
 
+    expect(await page.getByRole('dialog').count()).toBe(0);
     for (const label of ['visit-a.txt', 'visit-b.txt', 'visit-c.txt']) {
       await expect.poll(() => rowOf(label).getAttribute('data-status'), { timeout: 20_000 }).toBe('completed');
       expect(await rowOf(label).locator('.badge').textContent()).toBe('Ready');

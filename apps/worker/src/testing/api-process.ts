@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { TEST_ENCRYPTION_ENV } from './sealed-jobs.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -13,21 +14,23 @@ export interface ApiProcess {
   baseUrl: string;
   /** Everything the API wrote, for a failing test's message. */
   output: string[];
+  /** Sends a signal (SIGHUP: reload the keys file). */
+  kill(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
-/** Starts the API on a free port of 127.0.0.1 and resolves once it logs that it listens. */
+/** Starts the API on a free port of 127.0.0.1 and resolves once it logs that it listens; `env` may replace the test key. */
 export async function startApiProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ApiProcess> {
   // `node --import tsx` rather than the `tsx` wrapper: one process, so a kill cannot leave the API orphaned.
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...TEST_ENCRYPTION_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
   createInterface({ input: child.stderr! }).on('line', (line) => output.push(line));
   const port = await listeningPort(child, output, timeoutMs);
-  return { baseUrl: `http://127.0.0.1:${port}`, output, stop: () => stopChild(child) };
+  return { baseUrl: `http://127.0.0.1:${port}`, output, kill: (signal) => void child.kill(signal), stop: () => stopChild(child) };
 }
 
 function listeningPort(child: ChildProcess, output: string[], timeoutMs: number): Promise<number> {

@@ -2,11 +2,12 @@
  * Helpers for the fault-tolerance tests: submit many jobs, count how often each one completes (from
  * the queue's event stream), and summarize the finished jobs as Redis holds them.
  */
-import { DETECT_JOB, DETECT_QUEUE, type DetectionResult } from '@icd/contracts';
+import { DETECT_JOB, DETECT_QUEUE, type DetectJobOutcome } from '@icd/contracts';
 import { Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { sealedJobData } from './sealed-jobs.js';
 
-export type DetectQueue = Queue<unknown, DetectionResult>;
+export type DetectQueue = Queue<unknown, DetectJobOutcome>;
 
 export function openQueue(redisUrl: string, prefix: string): DetectQueue {
   return new Queue(DETECT_QUEUE, { connection: { url: redisUrl }, prefix });
@@ -76,11 +77,11 @@ export async function submitOverHttp(baseUrl: string, texts: string[], concurren
   return ids;
 }
 
-/** Adds jobs as the API does (random id, payload per the contract), straight to the queue. */
+/** Adds jobs as the API does (random id, payload sealed per the contract), straight to the queue. */
 export async function addJobs(queue: DetectQueue, texts: string[]): Promise<string[]> {
   const jobs = texts.map((text) => {
     const id = randomUUID();
-    return { name: DETECT_JOB, data: { text, requestId: id, submittedAt: new Date().toISOString() }, opts: { jobId: id } };
+    return { name: DETECT_JOB, data: sealedJobData(id, text), opts: { jobId: id } };
   });
   await queue.addBulk(jobs);
   return jobs.map((job) => job.opts.jobId);
@@ -110,7 +111,7 @@ export async function finishedReport(queue: DetectQueue, tracker: CompletionTrac
   const byId = new Map(completedJobs.map((job) => [job.id!, job]));
   const byWorker: Record<string, number> = {};
   for (const job of completedJobs) byWorker[job.processedBy ?? '?'] = (byWorker[job.processedBy ?? '?'] ?? 0) + 1;
-  const completedOnce = (id: string) => byId.get(id)?.finishedOn !== undefined && Array.isArray(byId.get(id)?.returnvalue?.codes);
+  const completedOnce = (id: string) => byId.get(id)?.finishedOn !== undefined && byId.get(id)?.returnvalue?.result === 'stored';
   return {
     completed: counts.completed,
     failed: counts.failed,

@@ -28,7 +28,8 @@ export interface ReviewUiStack {
   stop(): Promise<void>;
 }
 
-export async function startReviewUiStack(): Promise<ReviewUiStack> {
+/** `apiEnv` is added to the API's environment only, e.g. `API_KEYS` to run it with authentication. */
+export async function startReviewUiStack(apiEnv: Record<string, string> = {}): Promise<ReviewUiStack> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   const redisUrl = testRedisUrl();
   const queuePrefix = randomQueuePrefix();
@@ -42,7 +43,7 @@ export async function startReviewUiStack(): Promise<ReviewUiStack> {
   };
   try {
     await settleAll([
-      startApiProcess(env).then((started) => (api = started)),
+      startApiProcess({ ...env, ...apiEnv }).then((started) => (api = started)),
       startWorkerProcess(env).then((started) => (worker = started)),
       chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }).then((started) => (browser = started)),
     ]);

@@ -1,5 +1,4 @@
 /** Helpers for the worker's integration tests: a private queue prefix on the test Redis. */
-import type { DetectionResult } from '@icd/contracts';
 import type { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -28,7 +27,7 @@ export async function deleteKeysUnder(redisUrl: string, prefix: string): Promise
 }
 
 /** Polls until the job is completed or failed, then returns it. */
-export async function waitForFinishedJob(queue: Queue<unknown, DetectionResult>, id: string, timeoutMs = 10_000) {
+export async function waitForFinishedJob<R>(queue: Queue<unknown, R>, id: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     // State before the job hash, so a finished state always comes with the finished job's fields.

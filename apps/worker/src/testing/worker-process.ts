@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { hostname } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { TEST_ENCRYPTION_ENV } from './sealed-jobs.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -23,12 +24,12 @@ export interface WorkerProcess {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Starts a worker and resolves once it logs that it listens for jobs. */
+/** Starts a worker and resolves once it logs that it listens for jobs; `env` may replace the test key. */
 export async function startWorkerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<WorkerProcess> {
   // `node --import tsx` rather than the `tsx` wrapper: one process, so a signal reaches the worker itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', ...TEST_ENCRYPTION_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

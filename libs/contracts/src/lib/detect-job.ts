@@ -14,6 +14,11 @@ export const DetectJobDataSchema = z.strictObject({
   requestId: z.string().min(1).max(128),
   /** When the API accepted the request, ISO 8601 in UTC, e.g. `2025-11-27T09:30:00.000Z`. */
   submittedAt: z.iso.datetime(),
+  /**
+   * The tenant whose API key submitted the job (`local` in open local mode); only that tenant may
+   * see the job. Absent on jobs queued before tenants existed, which count as `local`.
+   */
+  tenant: z.string().regex(/^[\w.-]{1,64}$/).optional(),
 });
 
 /** Payload of one job on {@link DETECT_QUEUE}. */

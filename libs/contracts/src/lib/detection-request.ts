@@ -14,6 +14,12 @@ export const DetectionOptionsSchema = z.strictObject({
   minScore: z.number().min(0).max(1).optional(),
   /** Only code mentions in these section categories (snake_case, e.g. `assessment_and_plan`). */
   sections: z.array(z.string().min(1)).optional(),
+  /**
+   * Replace the HIPAA Safe Harbor identifiers (names, dates finer than the year, phone numbers...)
+   * by typed placeholders such as `[NAME]` before the text is stored or coded: the job's document
+   * and its evidence then quote the redacted text, and their offsets index it.
+   */
+  redact: z.boolean().optional(),
 });
 
 /** Options that shape a detection. */

@@ -74,7 +74,7 @@ export function datePieces(random: Random, year: number): Piece[] {
     () => [phi('DATE', pad(month)), `/${year}`],
     () => [phi('DATE', `${day}${day === 1 ? 'st' : day === 2 ? 'nd' : day === 3 ? 'rd' : 'th'} of ${name}`), `, ${year}`],
     () => [phi('DATE', short), ` '${String(year).slice(2)}`],
-    // Compact dates are not recognised: a known miss, kept so that the benchmark shows it.
+    // Compact dates (YYYYMMDD): the month and day are redacted, the year kept.
     () => [`${year}`, phi('DATE', `${pad(month)}${pad(day)}`)],
   ];
   return random.pick(styles)();

@@ -6,3 +6,4 @@ export { DEFAULT_SYNTHETIC_SEED, generateSyntheticNote, generateSyntheticNotes }
 export type { SyntheticNote } from './synthetic-notes.js';
 export { precisionOf, recallOf, scoreRedaction } from './score-redaction.js';
 export type { RedactionScore, TypeScore } from './score-redaction.js';
+export { TEST_ENCRYPTION_KEY, TEST_NEXT_ENCRYPTION_KEY } from './test-keys.js';

@@ -76,7 +76,7 @@ function writeContactLines(b: NoteBuilder, random: Random, cast: NoteCast): void
   if (random.chance(0.15)) b.line('Mailing: ', phi('ADDRESS', `PO Box ${random.int(10, 9999)}`), ', ZIP: ', phi('ZIP', zipCode(random)));
   const phoneCue = random.pick(['Phone: ', 'Cell: ', 'Tel ', 'Home phone: ', 'Mobile: ']);
   if (random.chance(0.2)) {
-    // A layout the rules do not know: "F:" is not a fax cue, so this fax is found as a phone number.
+    // A terse layout: a capital "F:" right before a number is the fax cue.
     b.line('P: ', phi('PHONE', phoneNumber(random)), '  F: ', phi('FAX', phoneNumber(random)));
   } else {
     b.line(phoneCue, phi('PHONE', phoneNumber(random)));

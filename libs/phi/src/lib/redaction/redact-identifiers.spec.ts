@@ -36,6 +36,8 @@ describe('phone and fax', () => {
       ['Facsimile: 217.555.0199', 'FAX', '217.555.0199'],
     ]);
     expect(found('Phone 217-555-0134, fax number 217-555-0199')).toContain('PHONE:217-555-0134');
+    expect(found('P: 217-555-0134  F: (217) 555-0199')).toEqual(['PHONE:217-555-0134', 'FAX:(217) 555-0199']);
+    expectKept(['Sex: F', 'Temp 98.6 F: afebrile']);
   });
 
   it('keeps vitals, doses, scores and codes', () => {
@@ -116,6 +118,8 @@ describe('addresses and ZIP codes', () => {
   it('redacts other address shapes', () => {
     expectRedacted([
       ['Lives at 77 Old Orchard Rd. with wife', 'ADDRESS', '77 Old Orchard Rd.'],
+      ['Lives at 285 Old Mill (no street type given).', 'ADDRESS', '285 Old Mill'],
+      ['Home address: 12B Cedar Hollow', 'ADDRESS', '12B Cedar Hollow'],
       ['1200 W 5th Street Suite 200', 'ADDRESS', '1200 W 5th Street Suite 200'],
       ['Mail to PO Box 4412', 'ADDRESS', 'PO Box 4412'],
       ['Lives in Fort Collins, Colorado.', 'ADDRESS', 'Fort Collins'],
@@ -125,7 +129,7 @@ describe('addresses and ZIP codes', () => {
   });
 
   it('keeps numbers that are not ZIP codes and towns without a state', () => {
-    expectKept(['CPT 99214, 12345 units.', 'Transferred from Mercy Hospital.', 'Room 201, bed 4.']);
+    expectKept(['CPT 99214, 12345 units.', 'Transferred from Mercy Hospital.', 'Room 201, bed 4.', 'Lives at home with 2 cats.']);
   });
 });
 

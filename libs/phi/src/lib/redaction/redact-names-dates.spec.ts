@@ -34,6 +34,11 @@ describe('dates: finer than the year is redacted, the year is kept', () => {
     );
   });
 
+  it('redacts a date of birth with a two-digit year whole: the year cannot show an age under 90', () => {
+    const text = "DOB: 8/16/22. D.O.B. Oct '18. Date of birth: Nov 14, 80. DOB: Nov. 14th, 1980. Seen 3/5/21.";
+    expect(redactPhi(text, { referenceYear: 2025 }).text).toBe('DOB: [DATE]. D.O.B. [DATE]. Date of birth: [DATE]. DOB: [DATE], 1980. Seen [DATE]/21.');
+  });
+
   it('redacts the whole date with keepYear: false', () => {
     expect(redactPhi('On March 3, 2021 and 2021-03-15.', { keepYear: false }).text).toBe('On [DATE] and [DATE].');
   });
