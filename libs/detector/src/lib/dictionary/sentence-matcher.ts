@@ -83,23 +83,34 @@ export function matchSentence(
   }
   const matches: SentenceMatch[] = [];
   for (const anchor of present) {
-    const anchored = dictionary.byAnchorId[anchor];
-    if (!anchored) continue;
-    for (const entryId of anchored) {
-      // Most entries miss a word: find that out before placing anything.
-      if (!allPresent(dictionary.entryCheckIds[entryId], scratch.stamp, serial)) continue;
-      const stemIds = dictionary.entryStemIds[entryId];
-      const entry = dictionary.entries[entryId];
-      for (const anchorToken of scratch.positions[anchor]) {
-        const tokens = placeEntry(entry, stemIds, anchorToken, scratch.positions);
-        if (tokens) {
-          matches.push({ entry, tokens, crossesList: crossesSeparator(tokens, separators) });
-          break;
-        }
+    const groups = dictionary.byAnchorGroups[anchor];
+    if (!groups) continue;
+    for (const { nextStemId, entryIds } of groups) {
+      if (nextStemId >= 0 && scratch.stamp[nextStemId] !== serial) continue;
+      for (const entryId of entryIds) {
+        // Most entries miss a word: find that out before placing anything.
+        if (!allPresent(dictionary.entryCheckIds[entryId], scratch.stamp, serial)) continue;
+        const match = placeAtSomeAnchor(dictionary, entryId, scratch.positions[anchor], scratch.positions, separators);
+        if (match) matches.push(match);
       }
     }
   }
   return keepMostSpecific(matches, keepBoth);
+}
+
+function placeAtSomeAnchor(
+  dictionary: TermDictionary,
+  entryId: number,
+  anchorTokens: readonly number[],
+  positions: readonly number[][],
+  separators: ReadonlySet<number>,
+): SentenceMatch | null {
+  const entry = dictionary.entries[entryId];
+  for (const anchorToken of anchorTokens) {
+    const tokens = placeEntry(entry, dictionary.entryStemIds[entryId], anchorToken, positions);
+    if (tokens) return { entry, tokens, crossesList: crossesSeparator(tokens, separators) };
+  }
+  return null;
 }
 
 function isNumeric(stem: string): boolean {

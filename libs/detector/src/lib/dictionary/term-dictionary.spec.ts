@@ -68,4 +68,18 @@ describe('anchoring', () => {
     const crisis = entriesFor(dictionary, 'hypertensive crisis', 'I10')[0];
     expect(anchorOf.get(crisis.id)).toBe(contentStems('crisis')[0]);
   });
+
+  it('groups an anchor\'s entries by the next stem a presence test reads, never the anchor itself', () => {
+    dictionary.byAnchorGroups.forEach((groups, anchorId) => {
+      if (!groups) return;
+      expect(groups.flatMap((group) => group.entryIds).sort((a, b) => a - b)).toEqual([...(dictionary.byAnchorId[anchorId] ?? [])].sort((a, b) => a - b));
+      for (const { nextStemId, entryIds } of groups) {
+        expect(nextStemId).not.toBe(anchorId);
+        for (const entryId of entryIds) {
+          const checks = [...dictionary.entryCheckIds[entryId]].filter((stemId) => stemId !== anchorId);
+          expect(nextStemId).toBe(checks[0] ?? -1);
+        }
+      }
+    });
+  });
 });

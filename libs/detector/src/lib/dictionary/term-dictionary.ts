@@ -33,6 +33,17 @@ export interface TermDictionary {
   readonly entryCheckIds: readonly Int32Array[];
   /** Entry ids anchored at each stem number. */
   readonly byAnchorId: readonly (readonly number[] | undefined)[];
+  /**
+   * The same entries, grouped by the next stem a presence test reads after the anchor (-1 for
+   * entries of one stem): a stem the dictionary thinks rare ("first", "second") can be common in
+   * notes, and one read then rules out a whole group of its entries.
+   */
+  readonly byAnchorGroups: readonly (readonly AnchorGroup[] | undefined)[];
+}
+
+export interface AnchorGroup {
+  readonly nextStemId: number;
+  readonly entryIds: readonly number[];
 }
 
 export interface EntryDraft {
@@ -75,7 +86,19 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   // Dense from the start: filling a sparse array out of order leaves it in V8's slow dictionary mode.
   const byAnchorId: (number[] | undefined)[] = new Array<number[] | undefined>(stemIds.size).fill(undefined);
   for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
-  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId };
+  const byAnchorGroups = byAnchorId.map((ids, anchorId) => (ids ? groupByNextStem(ids, anchorId, entryCheckIds) : undefined));
+  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups };
+}
+
+function groupByNextStem(entryIds: readonly number[], anchorId: number, entryCheckIds: readonly Int32Array[]): AnchorGroup[] {
+  const groups = new Map<number, number[]>();
+  for (const entryId of entryIds) {
+    const next = entryCheckIds[entryId].find((stemId) => stemId !== anchorId) ?? -1;
+    const group = groups.get(next);
+    if (group) group.push(entryId);
+    else groups.set(next, [entryId]);
+  }
+  return [...groups].map(([nextStemId, ids]) => ({ nextStemId, entryIds: ids }));
 }
 
 function indexByRarestStem(entries: readonly DictionaryEntry[]): Map<string, number[]> {

@@ -66,6 +66,9 @@ interface WinkTokens {
  * a run sit there back to back. A surrogate pair is never split.
  */
 export function breakLongRuns(text: string): string {
+  // The regex tries to count past MAX_WINK_RUN at every non-space character; one linear pass
+  // that finds no long run (nearly every note) spares it.
+  if (!hasLongRun(text)) return text;
   return text.replace(LONG_RUN, (run) => {
     const pieces: string[] = [];
     let begin = 0;
@@ -122,6 +125,17 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
 
 function isSkippedWinkToken(value: string, type: string): boolean {
   return value.length === 0 || type === 'tabCRLF' || value.trim().length === 0;
+}
+
+function hasLongRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    // Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run, which errs towards the regex.
+    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) run = 0;
+    else if ((run += 1) > MAX_WINK_RUN) return true;
+  }
+  return false;
 }
 
 /** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
