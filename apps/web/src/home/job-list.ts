@@ -32,6 +32,9 @@ export function mountJobList(): { element: HTMLElement; refresh(): void; stop():
     body,
   );
   const element = el('section', { class: 'card job-list', attrs: { 'aria-labelledby': 'jobs-heading' } }, el('h2', { attrs: { id: 'jobs-heading' } }, 'Recent notes'), problem, empty, table);
+  // Until a list has loaded nothing is known: "no notes yet" would be a claim.
+  empty.hidden = true;
+  table.hidden = true;
   const rows = new Map<string, Row>();
   let timer: number | undefined;
   let stopped = false;
@@ -48,8 +51,13 @@ export function mountJobList(): { element: HTMLElement; refresh(): void; stop():
       problem.textContent = '';
       busy = jobs.some((job) => job.status === 'queued' || job.status === 'active');
     } catch (error) {
-      problem.textContent =
-        error instanceof ApiError && error.status === 401 ? 'An API key is needed to list the notes: use the API key button above.' : 'The job list could not be loaded; retrying.';
+      const unauthorized = error instanceof ApiError && error.status === 401;
+      problem.textContent = unauthorized ? 'An API key is needed to list the notes: use the API key button above.' : 'The job list could not be loaded; retrying.';
+      // Without a key the list is not ours to show; other failures keep what was last loaded.
+      if (unauthorized) {
+        empty.hidden = true;
+        table.hidden = true;
+      }
     }
     if (!stopped) timer = window.setTimeout(() => void refresh(), document.hidden ? IDLE_POLL_MS * 2 : busy ? BUSY_POLL_MS : IDLE_POLL_MS);
   };

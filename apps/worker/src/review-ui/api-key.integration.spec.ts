@@ -49,6 +49,9 @@ describe('the API key prompt', () => {
 
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => page.locator('.job-list .problem').textContent()).toContain('An API key is needed');
+    // Without a key nothing is known about the notes: neither "no notes yet" nor an empty table.
+    expect(await page.locator('.job-list .empty').isVisible()).toBe(false);
+    expect(await page.locator('.job-table').isVisible()).toBe(false);
     // Dismissed: the list keeps polling, but the prompt only comes back from the header's button.
     await page.waitForTimeout(300);
     expect(await dialog().isVisible()).toBe(false);
