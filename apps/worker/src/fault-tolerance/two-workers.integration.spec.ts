@@ -1,36 +1,26 @@
 /**
- * Scale-out: the API and TWO worker processes on one queue. 1,000 documents submitted over HTTP are
+ * Scale-out: the API and TWO worker processes on one fixture.queue. 1,000 documents submitted over HTTP are
  * each completed exactly once (one `completed` event, one processing start), and both workers work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startApiProcess, type ApiProcess } from '../testing/api-process.js';
 import {
   finishedReport,
-  openQueue,
   submitOverHttp,
-  trackCompletions,
   waitUntilAllFinished,
-  type CompletionTracker,
-  type DetectQueue,
 } from '../testing/job-tracking.js';
 import { syntheticNotes } from '../testing/notes.js';
 import { storedResultOf } from '../testing/sealed-jobs.js';
-import { deleteKeysUnder, randomQueuePrefix, testRedisUrl } from '../testing/test-queue.js';
-import { settleAll, startWorkerProcess, type WorkerProcess } from '../testing/worker-process.js';
+import { useQueueFixture } from '../testing/queue-fixture.js';
+import { settleAll, startWorkerProcess } from '../testing/worker-process.js';
 
 const DOCUMENTS = 1_000;
-const redisUrl = testRedisUrl();
-const queuePrefix = randomQueuePrefix();
-const env = { REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix };
+const fixture = useQueueFixture();
+const { env, workers } = fixture;
 
 let api: ApiProcess | undefined;
-const workers: WorkerProcess[] = [];
-let queue: DetectQueue;
-let tracker: CompletionTracker | undefined;
 
 beforeAll(async () => {
-  queue = openQueue(redisUrl, queuePrefix);
-  tracker = await trackCompletions(redisUrl, queuePrefix);
   await settleAll([
     startApiProcess({ ...env, QUEUE_LIMIT: String(DOCUMENTS * 2) }).then((started) => (api = started)),
     ...[1, 2].map(() => startWorkerProcess(env).then((worker) => workers.push(worker))),
@@ -38,10 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([api?.stop(), ...workers.map((worker) => worker.stop())]);
-  await tracker?.close();
-  await queue?.close();
-  await deleteKeysUnder(redisUrl, queuePrefix);
+  await api?.stop();
 });
 
 describe('two worker processes on one queue', () => {
@@ -53,9 +40,9 @@ describe('two worker processes on one queue', () => {
   it(`complete ${DOCUMENTS} documents submitted over HTTP, each exactly once`, async () => {
     const ids = await submitOverHttp(api!.baseUrl, syntheticNotes(DOCUMENTS), 16);
     expect(new Set(ids).size).toBe(DOCUMENTS);
-    await waitUntilAllFinished(queue, tracker!, DOCUMENTS, 90_000);
+    await waitUntilAllFinished(fixture.queue, fixture.tracker, DOCUMENTS, 90_000);
 
-    const report = await finishedReport(queue, tracker!, ids);
+    const report = await finishedReport(fixture.queue, fixture.tracker, ids);
     expect(report).toMatchObject({
       completed: DOCUMENTS,
       failed: 0,
@@ -71,10 +58,10 @@ describe('two worker processes on one queue', () => {
   });
 
   it('serves the results over HTTP', async () => {
-    const [job] = await queue.getJobs(['completed'], 0, 0);
+    const [job] = await fixture.queue.getJobs(['completed'], 0, 0);
     const response = await fetch(`${api!.baseUrl}/v1/jobs/${job.id}/result`);
     expect(response.status).toBe(200);
-    expect(await readJson(response)).toEqual(await storedResultOf(queue, job.id!));
+    expect(await readJson(response)).toEqual(await storedResultOf(fixture.queue, job.id!));
   });
 
   it('logged no failure', () => {
