@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { pageContentSecurityPolicy } from './web.js';
 
 /** The Swagger UI files the page uses, served from the `swagger-ui-dist` package (no CDN). */
 const SWAGGER_UI_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png', 'favicon-16x16.png']);
@@ -43,17 +44,7 @@ const DOCS_INIT = `window.onload = function () {
  * Swagger UI sets inline styles (React `style` attributes) and shows data: images. `persistAuthorization`
  * is off, so a key typed into "Authorize" lives only as long as the page.
  */
-const DOCS_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const DOCS_CONTENT_SECURITY_POLICY = pageContentSecurityPolicy("'self' 'unsafe-inline'");
 
 /** `GET /openapi.json` (the document) and `GET /docs` (Swagger UI over it, fully offline). */
 export function docsRoutes(openApiDocument: Record<string, unknown>): Router {

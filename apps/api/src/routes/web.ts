@@ -9,17 +9,22 @@ import { join } from 'node:path';
  */
 export const PAGE_ROUTES = ['/', '/review/:id', '/codes', '/codes/:code'];
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** A page's policy: everything from its own origin only, no inline script; `styleSource` widens styles. */
+export function pageContentSecurityPolicy(styleSource = "'self'"): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src ${styleSource}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+const CONTENT_SECURITY_POLICY = pageContentSecurityPolicy();
 
 const NOT_BUILT_PAGE = `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Review UI not built</title></head>
