@@ -4,11 +4,9 @@
  * scanned a fixed number of times however many rules there are.
  */
 
-import { WordIndexedLiterals } from './word-indexed-literals.js';
+import { NOT_BEFORE_WORD, WORD_CHAR, WordIndexedLiterals } from './word-indexed-literals.js';
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])';
-const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}])';
 
 /** `value` with every regex metacharacter escaped. */
 export function escapeRegExp(value: string): string {

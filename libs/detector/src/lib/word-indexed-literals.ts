@@ -7,9 +7,10 @@
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const WORD_RUN_AT = /[\p{L}\p{N}]+/uy;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or digit: what word boundaries are made of, here and in the regex-built patterns. */
+export const WORD_CHAR = /[\p{L}\p{N}]/u;
 const AFTER_WORD_CHAR = /(?<=[\p{L}\p{N}])/uy;
-const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}])';
+export const NOT_BEFORE_WORD = '(?![\\p{L}\\p{N}])';
 
 export interface IndexedLiteral<T> {
   /** Pattern source of the literal (whitespace-tolerant), without capturing groups. */
