@@ -1,6 +1,6 @@
 /**
  * Development aid: learns on part of CodiEsp train and measures on the rest, so that tuning never
- * looks at dev. `npx tsx tools/tune-holdout.ts [folds]`.
+ * looks at dev. `npx tsx tools/tune-holdout.ts [folds] [first fold]`.
  */
 import { createDetector, parseLexicon, trainDetector, type TrainingDocument } from '@icd/detector';
 import { loadTerminology } from '@icd/terminology';
@@ -14,7 +14,8 @@ const gold = split.gold!;
 const documents: TrainingDocument[] = split.documents.map((d) => ({ ...d, codes: gold.get(d.id) ?? new Set() }));
 const folds = Number(process.argv[2] ?? 1);
 const rows: string[] = [];
-for (let fold = 0; fold < folds; fold++) {
+const firstFold = Number(process.argv[3] ?? 0);
+for (let fold = firstFold; fold < firstFold + folds; fold++) {
   const held = documents.filter((_, i) => i % 5 === fold);
   const learn = documents.filter((_, i) => i % 5 !== fold);
   const trained = trainDetector(terminology, learn, () => undefined, JSON.parse(process.env.LEXICON_OPTIONS ?? '{}'), Number(process.env.CROSS_FIT_FOLDS ?? 5));

@@ -10,6 +10,7 @@ import { findSourceFiles, loadTerminology, resolveDataDir, type Terminology } fr
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROGRESS_NOTE, codiespTextDir } from './__fixtures__/notes.js';
 import { createDetector, type Detector } from './create-detector.js';
+import { mineLexicon, type TrainingDocument } from './training/mine-lexicon.js';
 
 const haveData = findSourceFiles(resolveDataDir().dir).order !== undefined;
 const devDir = codiespTextDir('dev');
@@ -119,6 +120,32 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
     it('matches an Index subterm written in either spelling ("myocardium, myocardial")', () => {
       expect(inCategory(detectAll('Acute myocardial infarction.'), 'I21').length).toBeGreaterThan(0);
       expect(inCategory(detectAll('Myocardial infarction.'), 'I21').length).toBeGreaterThan(0);
+    });
+
+    it('matches eponyms with or without the possessive ("Crohn\'s disease", "Crohn disease")', () => {
+      expect(codesOf(detectAll("A man with Crohn's disease diagnosed 15 years before."))).toContain('K50.90');
+      expect(codesOf(detectAll('Crohn disease.'))).toContain('K50.90');
+      expect(codesOf(detectAll("Alzheimer's disease."))).toContain('G30.9');
+      expect(codesOf(detectAll("Bell's palsy."))).toContain('G51.0');
+    });
+
+    it('matches an Index entry over interleaved words even where a mined phrase repeats its words', () => {
+      // "weight loss" is also a learned phrase; learned phrases must be a run of words, the Index's need not.
+      expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');
+    });
+
+    it('learns a phrasing the Index names through a cross-reference as related ("Illness, see also Disease" -> R69)', () => {
+      const documents: TrainingDocument[] = [];
+      const add = (count: number, text: string, codes: string[]) => {
+        for (let i = 0; i < count; i += 1) documents.push({ id: `doc-${documents.length}`, text, codes: new Set(codes) });
+      };
+      // Lift about 3: enough for a related phrase (2.5), not for an unrelated one (8).
+      add(8, 'The disease progressed.', ['R69']);
+      add(2, 'The disease progressed.', []);
+      add(30, 'Routine check.', ['I10']);
+      const learned = mineLexicon(terminology, documents).entries.map((entry) => `${entry.stems.join(' ')} -> ${entry.code}`);
+      expect(learned).toContain('diseas -> R69');
+      expect(learned).not.toContain('progress -> R69');
     });
 
     it('defaults to the unspecified child, not the first one, where the text names no side or type', () => {

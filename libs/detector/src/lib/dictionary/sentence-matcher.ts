@@ -25,7 +25,7 @@ const MAX_NUMBER_GAP = 2;
  * distal left radius"); a learned phrase was learned as a run of words and must stay one.
  */
 function maxSpread(entry: DictionaryEntry): number {
-  if (entry.source === 'lexicon') return entry.stems.length + 1;
+  if (entry.source === 'lexicon' && !entry.alsoClassified) return entry.stems.length + 1;
   return Math.max(6, entry.stems.length * 3);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentStems, stemOf } from './stems.js';
+import { STEM_CACHE_LIMIT, contentStems, stemCacheSize, stemOf } from './stems.js';
 
 describe('stemOf', () => {
   it('gives inflections of one word the same stem', () => {
@@ -21,6 +21,17 @@ describe('stemOf', () => {
     expect(stemOf('2')).toBe('2');
   });
 
+  it('keeps its cache within a limit however many distinct words it sees', () => {
+    for (let i = 0; i < STEM_CACHE_LIMIT + 10; i += 1) stemOf(`word${i}x`);
+    expect(stemCacheSize()).toBeLessThanOrEqual(STEM_CACHE_LIMIT);
+    expect(stemOf('fractures')).toBe(stemOf('fracture'));
+  });
+
+  it('reads a single letter with the period wink-nlp leaves on it ("hepatitis C.") as the letter', () => {
+    expect(stemOf('c.')).toBe(stemOf('c'));
+    expect(stemOf('c')).toBe('c');
+  });
+
   it('answers the same on a second call (cached)', () => {
     expect(stemOf('hypertension')).toBe(stemOf('hypertension'));
     expect(stemOf('hypertension')).toBe(stemOf('hypertensive'));
@@ -35,6 +46,12 @@ describe('contentStems', () => {
 
   it('drops stop words, punctuation and case', () => {
     expect(contentStems('Fracture of the LOWER end of the radius')).toEqual(contentStems('fracture lower end radius'));
+  });
+
+  it("drops the possessive, so that an eponym reads the same with or without it", () => {
+    expect(contentStems("Crohn's disease")).toEqual(contentStems('Crohn disease'));
+    expect(contentStems("Graves' disease")).toEqual(contentStems('Graves disease'));
+    expect(stemOf("'s")).toBeNull();
   });
 
   it('is empty for text without content', () => {

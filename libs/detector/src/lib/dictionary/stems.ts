@@ -5,7 +5,8 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  * "not elsewhere classified"): an entry that required them would never match clinical prose.
  */
 const TITLE_NOISE = new Set(
-  ['unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
+  // A possessive ("Crohn's disease": 's' in a title, "'s" as wink-nlp's token) names nothing: notes also write "Crohn disease".
+  ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
 );
 
 /** Roman numerals as stages and types are written ("type II", "stage IV"), read as the Index writes them. */
@@ -13,14 +14,29 @@ const ROMAN_NUMERALS: Record<string, string> = { ii: '2', iii: '3', iv: '4', v: 
 
 const cache = new Map<string, string | null>();
 
+/**
+ * Words a worker keeps stemmed. Clinical text brings new words without end (numbers, misspellings,
+ * names), so the cache starts again once it holds this many rather than growing for the life of
+ * the process; the vocabulary that matters is back within a few documents.
+ */
+export const STEM_CACHE_LIMIT = 200_000;
+
 /** The stem the detector and its dictionary share for one lower-case word; null when it carries no content. */
 export function stemOf(word: string): string | null {
+  // wink-nlp keeps a sentence's final period on a single letter ("hepatitis C."): the word is "c".
+  if (word.length === 2 && word.charCodeAt(1) === 46) return stemOf(word.charAt(0));
   let stem = cache.get(word);
   if (stem === undefined) {
     stem = TITLE_NOISE.has(word) ? null : (ROMAN_NUMERALS[word] ?? stemTerm(word));
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stem);
   }
   return stem;
+}
+
+/** How many words are cached now (for tests of the limit). */
+export function stemCacheSize(): number {
+  return cache.size;
 }
 
 /** Distinct content stems of a phrase, in order. */

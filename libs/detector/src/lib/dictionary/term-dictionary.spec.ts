@@ -32,8 +32,11 @@ describe('buildTermDictionary', () => {
   });
 
   it('keeps one entry per stems and code, the one with the highest prior, whatever the word order', () => {
+    // A mined phrase that beats a classification entry is marked, so that it keeps the classification's word spread.
     const better = buildTermDictionary(terminology, [draft('pressure blood high', 'I10', 0.9)]);
-    expect(entriesFor(better, 'high blood pressure', 'I10')).toEqual([expect.objectContaining({ source: 'lexicon', prior: 0.9 })]);
+    expect(entriesFor(better, 'high blood pressure', 'I10')).toEqual([expect.objectContaining({ source: 'lexicon', prior: 0.9, alsoClassified: true })]);
+    const twoMined = buildTermDictionary(terminology, [draft('raised pressure', 'I10', 0.6), draft('pressure raised', 'I10', 0.8)]);
+    expect(entriesFor(twoMined, 'raised pressure', 'I10')).toEqual([expect.not.objectContaining({ alsoClassified: true })]);
     const worse = buildTermDictionary(terminology, [draft('high blood pressure', 'I10', 0.1)]);
     expect(entriesFor(worse, 'high blood pressure', 'I10')).toEqual([expect.objectContaining({ source: 'inclusion', prior: 0.45 })]);
     const otherCode = buildTermDictionary(terminology, [draft('high blood pressure', 'I119', 0.1)]);

@@ -16,6 +16,8 @@ export interface DictionaryEntry {
   readonly display: string;
   /** How often, a priori, a match on this entry is a code a coder would assign: 0..1. */
   readonly prior: number;
+  /** A mined phrase whose words the classification also gives for the code: they may lie as far apart as the classification's. */
+  readonly alsoClassified?: boolean;
 }
 
 /**
@@ -52,12 +54,23 @@ export interface EntryDraft {
   source: EntrySource;
   display: string;
   prior: number;
+  alsoClassified?: boolean;
+}
+
+/**
+ * Of two drafts for the same words and code, the one with the higher prior. A mined phrase that
+ * wins over the classification's own entry keeps the classification's word spread: a mined phrase
+ * must stay a run of words, but "Loss of 15 kg of weight" is still the Index's "Loss, weight".
+ */
+function preferredDraft(seen: EntryDraft, draft: EntryDraft): EntryDraft {
+  const [kept, other] = seen.prior >= draft.prior ? [seen, draft] : [draft, seen];
+  return kept.source === 'lexicon' && other.source !== 'lexicon' ? { ...kept, alsoClassified: true } : kept;
 }
 
 /**
  * Builds the dictionary from the terminology (Index paths, titles, inclusion terms, Neoplasm Table)
  * and any extra drafts, such as phrasings mined from training cases. Duplicate (stems, code)
- * pairs keep the draft with the highest prior.
+ * pairs are one entry (see {@link preferredDraft}).
  */
 export function buildTermDictionary(terminology: Terminology, extra: readonly EntryDraft[] = []): TermDictionary {
   const drafts = [...entriesFromTerminology(terminology), ...extra];
@@ -66,7 +79,7 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
     if (draft.stems.length === 0) continue;
     const key = `${[...draft.stems].sort().join(' ')}|${draft.code}`;
     const seen = unique.get(key);
-    if (!seen || seen.prior < draft.prior) unique.set(key, draft);
+    unique.set(key, seen ? preferredDraft(seen, draft) : draft);
   }
   const entries = [...unique.values()].map((draft, id) => ({ ...draft, id }));
   const byAnchor = indexByRarestStem(entries);

@@ -83,6 +83,24 @@ describe('assert-context: more triggers', () => {
     expect(headache.assertion.negated).toBe(false);
   });
 
+  it('ends a negation where a comma and a verb start a new clause about the patient', () => {
+    const text = 'She reported no allergies or toxic habits, was hypertensive and had hypothyroidism.';
+    const [allergies, hypertensive, hypothyroidism] = assertMentions(text, ['allergies', 'hypertensive', 'hypothyroidism']);
+    expect(allergies.assertion.negated).toBe(true);
+    expect(hypertensive.assertion).toEqual(AFFIRMED_ASSERTION);
+    expect(hypothyroidism.assertion).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('He had no fever, chills, nausea or vomiting.', 'vomiting')).toEqual(only({ negated: true }));
+  });
+
+  it('reads "no relevant history" as closed: what follows is what the patient has', () => {
+    expect(assertionOf('No relevant past medical history, hypertension.', 'hypertension')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('A man with no history of interest, consulted for a painful testicle.', 'painful testicle')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Without personal or family history of interest, admitted for pneumonia.', 'pneumonia')).toEqual(AFFIRMED_ASSERTION);
+    // A history of something named is still denied.
+    expect(assertionOf('No relevant past medical history of headache.', 'headache')).toEqual(only({ negated: true, historical: true }));
+    expect(assertionOf('No previous history of chest pain.', 'chest pain').negated).toBe(true);
+  });
+
   it('does not reach past the sentence or the line', () => {
     expect(assertionOf('No fever. Cough for 3 days.', 'Cough')).toEqual(AFFIRMED_ASSERTION);
     expect(assertionOf('Denies pain\nNausea since morning', 'Nausea')).toEqual(AFFIRMED_ASSERTION);

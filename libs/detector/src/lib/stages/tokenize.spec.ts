@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codiespTextDir } from '../__fixtures__/notes.js';
 import { createDetectorDoc } from '../detector-doc.js';
 import type { Sentence, Token } from '../detector-doc.js';
-import { MAX_WINK_RUN, breakLongRuns, locateToken, tokenize, tokenizeText } from './tokenize.js';
+import { MAX_WINK_RUN, WINK_RECYCLE_CHARACTERS, breakLongRuns, locateToken, tokenize, tokenizeText, winkRecycling } from './tokenize.js';
 
 /** Every broken promise of the tokens and sentences of `text`; plain checks, as expect() per token is slow. */
 function inconsistencies(tokens: readonly Token[], sentences: readonly Sentence[]): string[] {
@@ -53,6 +53,20 @@ describe('tokenizeText', () => {
     expect(unaligned).toBe(0);
     expect(tokens.length).toBeGreaterThan(0);
     expectConsistent(text, tokens, sentences);
+  });
+
+  it('replaces its wink-nlp instance after a volume of text, so that the words wink-nlp learns cannot pile up, and reads the same after', () => {
+    const text = 'Patient with fever and zqxyvel12 cough.\nNo chest pain.';
+    const before = tokenizeText(text);
+    const generation = winkRecycling.generation;
+    try {
+      winkRecycling.recycleAfterCharacters = text.length * 2;
+      for (let i = 0; i < 3; i += 1) tokenizeText(text);
+      expect(winkRecycling.generation).toBeGreaterThan(generation);
+      expect(tokenizeText(text)).toEqual(before);
+    } finally {
+      winkRecycling.recycleAfterCharacters = WINK_RECYCLE_CHARACTERS;
+    }
   });
 
   it('returns nothing for empty and blank input', () => {

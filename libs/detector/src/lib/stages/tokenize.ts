@@ -40,16 +40,39 @@ const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
   time: 'time',
 };
 
-let sharedNlp: WinkMethods | undefined;
+/**
+ * Characters of text one wink-nlp instance reads before it is replaced. wink-nlp adds every word
+ * it has not seen to the instance's vocabulary and never lets go (about 140 MB per million new
+ * words), so a worker that lives for months would only grow; a fresh instance costs a few hundred
+ * milliseconds, well under 1% of the time it takes to read this much.
+ */
+export const WINK_RECYCLE_CHARACTERS = 20_000_000;
 
-/** The wink-nlp instance, built on first use and shared by the whole process: the model is large. */
-function nlp(): WinkMethods {
-  // Sentence boundaries only: matching works on Porter stems, so part-of-speech tagging (which
-  // lemmas need) would cost a third of the stage for nothing; ner, negation and sentiment are
-  // left out because the detector has its own.
-  sharedNlp ??= winkNLP(model, ['sbd']);
-  return sharedNlp;
+const winkInstance = { nlp: undefined as WinkMethods | undefined, charactersRead: 0, generation: 0, recycleAfter: WINK_RECYCLE_CHARACTERS };
+
+/** The wink-nlp instance for reading `length` more characters: shared by the whole process (the model is large), renewed now and then. */
+function nlp(length: number): WinkMethods {
+  if (!winkInstance.nlp || winkInstance.charactersRead >= winkInstance.recycleAfter) {
+    // Sentence boundaries only: matching works on Porter stems, so part-of-speech tagging (which
+    // lemmas need) would cost a third of the stage for nothing; ner, negation and sentiment are
+    // left out because the detector has its own.
+    winkInstance.nlp = winkNLP(model, ['sbd']);
+    winkInstance.charactersRead = 0;
+    winkInstance.generation += 1;
+  }
+  winkInstance.charactersRead += length;
+  return winkInstance.nlp;
 }
+
+/** How many wink-nlp instances this process has built, and after how many characters the next one is due (tests set it low). */
+export const winkRecycling = {
+  get generation(): number {
+    return winkInstance.generation;
+  },
+  set recycleAfterCharacters(characters: number) {
+    winkInstance.recycleAfter = characters;
+  },
+};
 
 /** What wink-nlp says about each of its tokens, in its order. */
 interface WinkTokens {
@@ -84,7 +107,7 @@ export function breakLongRuns(text: string): string {
 }
 
 function readWinkTokens(text: string): WinkTokens {
-  const winkNlp = nlp();
+  const winkNlp = nlp(text.length);
   const its = winkNlp.its;
   const doc = winkNlp.readDoc(breakLongRuns(text));
   const tokens = doc.tokens();

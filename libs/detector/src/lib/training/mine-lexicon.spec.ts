@@ -55,7 +55,18 @@ describe('mineLexicon', () => {
   it('honours the phrase length and support limits', () => {
     expect(phrases({ maxWords: 1 }).every((phrase) => !phrase.split(' -> ')[0].includes(' '))).toBe(true);
     expect(phrases({ maxWords: 1 })).not.toContain('crush retrostern -> I21.9');
-    expect(phrases({ minSupport: 6 })).toEqual([]);
+    expect(phrases({ minSupport: 6, minSupportRelated: 6 })).toEqual([]);
+  });
+
+  it('asks less support of a phrase that shares a word with how the classification names the code', () => {
+    // "headache" is in the title of R51.9; "crushing" is not.
+    const related = [...documents];
+    for (let i = 0; i < 3; i += 1) related.push({ id: `extra-${i}`, text: 'Throbbing headache today.', codes: new Set(['R51.9']) });
+    const learned = (options: LexiconMiningOptions) =>
+      mineLexicon(terminology, related, { ...OPTIONS, ...options }).entries.map((entry) => `${entry.stems.join(' ')} -> ${entry.code}`);
+    expect(learned({ minSupport: 9, minSupportRelated: 9, minLift: 3 })).not.toContain(`${contentStems('headache').join(' ')} -> R51.9`);
+    expect(learned({ minSupport: 9, minSupportRelated: 8, minLift: 3 })).toContain(`${contentStems('headache').join(' ')} -> R51.9`);
+    expect(learned({ minSupport: 9, minSupportRelated: 8, minLift: 3 })).not.toContain('crush retrostern -> I21.9');
   });
 
   it('skips gold codes the code set cannot place, and learns nothing from no documents', () => {

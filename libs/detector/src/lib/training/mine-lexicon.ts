@@ -16,6 +16,8 @@ export interface LexiconMiningOptions {
   maxWords?: number;
   /** Documents a phrase and its code must share. */
   minSupport?: number;
+  /** Documents enough for a phrase that shares a word with how the classification names the code. */
+  minSupportRelated?: number;
   /** Share of the documents with the phrase that carry the code. */
   minPrecision?: number;
   /** How many times likelier the code is with the phrase than without. */
@@ -24,7 +26,7 @@ export interface LexiconMiningOptions {
   minLiftUnrelated?: number;
 }
 
-const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minPrecision: 0.5, minLift: 2.5, minLiftUnrelated: 8 };
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minSupportRelated: 3, minPrecision: 0.5, minLift: 2.5, minLiftUnrelated: 8 };
 
 /** Imagined documents at the code's base rate added to every phrase, so that a phrase seen in few documents cannot look precise by chance. */
 const SMOOTHING_DOCUMENTS = 4;
@@ -48,13 +50,15 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
   const vocabularyOf = createCodeVocabulary(terminology);
   const entries: LexiconFileContent['entries'] = [];
   for (const [phrase, docs] of phraseDocs) {
-    if (docs.size < settings.minSupport || !isInformative(phrase)) continue;
+    const leastSupport = Math.min(settings.minSupport, settings.minSupportRelated);
+    if (docs.size < leastSupport || !isInformative(phrase)) continue;
     for (const [code, support] of countCodes(docs, docCodes)) {
-      if (support < settings.minSupport) continue;
+      if (support < leastSupport) continue;
       const baseRate = (codeFrequency.get(code) ?? 1) / documents.length;
       const precision = (support + SMOOTHING_DOCUMENTS * baseRate) / (docs.size + SMOOTHING_DOCUMENTS);
       const lift = precision / baseRate;
       const related = phrase.split(' ').some((stem) => vocabularyOf(code).has(stem));
+      if (support < (related ? settings.minSupportRelated : settings.minSupport)) continue;
       if (precision >= settings.minPrecision && lift >= (related ? settings.minLift : settings.minLiftUnrelated)) {
         entries.push({ stems: phrase.split(' '), code, support, precision: round(precision) });
       }
@@ -79,6 +83,7 @@ function createCodeVocabulary(terminology: Terminology) {
         ...terminology.ancestors(code).map((ancestor) => ancestor.title),
         ...(record?.notes.inclusionTerms ?? []),
         ...(record?.indexEntries.map((entry) => entry.path.map((step) => step.title).join(' ')) ?? []),
+        ...(record?.indexEntries.flatMap((entry) => crossReferencesOnPath(terminology, entry.termId)) ?? []),
         ...(record?.children.map((child) => child.title) ?? []),
       ];
       vocabulary = new Set(texts.flatMap((text) => contentStems(text)));
@@ -86,6 +91,20 @@ function createCodeVocabulary(terminology: Terminology) {
     }
     return vocabulary;
   };
+}
+
+/**
+ * The "see also" references of an Index term and the terms above it ("Illness, see also Disease"
+ * -> R69): the Index's own word that a phrase names the same condition.
+ */
+function crossReferencesOnPath(terminology: Terminology, termId: number): string[] {
+  const terms = terminology.compiled.indexTerms;
+  const references: string[] = [];
+  for (let id = termId; id >= 0 && id < terms.length; id = terms[id].parent) {
+    const seeAlso = terms[id].seeAlso;
+    if (seeAlso) references.push(seeAlso);
+  }
+  return references;
 }
 
 /** Distinct runs of up to `maxWords` content stems within a sentence. */
