@@ -63,6 +63,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'C')).toEqual([]);
     });
 
+    it('codes chronic conditions in a history list as current ones: "a history of hypertension and morbid obesity"', () => {
+      const codes = codesOf(detectAll('A woman with a history of hypertension, type 2 diabetes and morbid obesity.'));
+      expect(codes).toEqual(expect.arrayContaining(['I10', 'E11.9', 'E66.01']));
+      expect(inCategory(detectAll('A woman with a history of morbid obesity.'), 'Z86')).toEqual([]);
+    });
+
     it.each(['Her mother had colon cancer.', 'Family history of colon cancer.'])('%j: Z80.0, and no colon cancer code', (text) => {
       const result = detectAll(text);
       expect(mentionOf(result, 'colon cancer').assertion.family).toBe(true);
@@ -127,6 +133,15 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Crohn disease.'))).toContain('K50.90');
       expect(codesOf(detectAll("Alzheimer's disease."))).toContain('G30.9');
       expect(codesOf(detectAll("Bell's palsy."))).toContain('G51.0');
+    });
+
+    it('codes no condition from the name of a department, and narrows a code only by the words of its own list item', () => {
+      const surgery = codesOf(detectAll('He was admitted to the General Surgery Department due to abdominal pain.'));
+      expect(surgery).toContain('R10.9');
+      expect(surgery).not.toContain('R10.84');
+      expect(codesOf(detectAll('He was referred to the pain unit.'))).toEqual([]);
+      // "right" belongs to the hip surgery, not to the hearing loss.
+      expect(codesOf(detectAll('She had a history of right hip surgery, hearing loss and angina.'))).toContain('H91.90');
     });
 
     it('matches an Index entry over interleaved words even where a mined phrase repeats its words', () => {

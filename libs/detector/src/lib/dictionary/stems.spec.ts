@@ -32,6 +32,10 @@ describe('stemOf', () => {
     expect(stemOf('c')).toBe('c');
   });
 
+  it('keeps "general" apart from "generalized", which Porter runs together', () => {
+    expect(stemOf('general')).not.toBe(stemOf('generalized'));
+  });
+
   it('answers the same on a second call (cached)', () => {
     expect(stemOf('hypertension')).toBe(stemOf('hypertension'));
     expect(stemOf('hypertension')).toBe(stemOf('hypertensive'));

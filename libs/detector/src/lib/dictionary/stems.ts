@@ -9,8 +9,12 @@ const TITLE_NOISE = new Set(
   ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
 );
 
-/** Roman numerals as stages and types are written ("type II", "stage IV"), read as the Index writes them. */
-const ROMAN_NUMERALS: Record<string, string> = { ii: '2', iii: '3', iv: '4', v: '5' };
+/**
+ * Words read as a stem of their own: Roman numerals as stages and types are written ("type II",
+ * "stage IV") are read as the Index writes them; "general" is not "generalized", though Porter
+ * gives both "gener" ("general surgery", "general condition" would read as generalized pain).
+ */
+const STEM_OVERRIDES: Readonly<Record<string, string>> = { ii: '2', iii: '3', iv: '4', v: '5', general: 'general' };
 
 const cache = new Map<string, string | null>();
 
@@ -27,7 +31,7 @@ export function stemOf(word: string): string | null {
   if (word.length === 2 && word.charCodeAt(1) === 46) return stemOf(word.charAt(0));
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = TITLE_NOISE.has(word) ? null : (ROMAN_NUMERALS[word] ?? stemTerm(word));
+    stem = TITLE_NOISE.has(word) ? null : (STEM_OVERRIDES[word] ?? stemTerm(word));
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stem);
   }

@@ -9,6 +9,7 @@ import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
 import { CLINICAL_SYNONYMS } from '../dictionary/clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from '../dictionary/neoplasm-markers.js';
+import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentence, type SentenceMatch, type StemAtToken } from '../dictionary/sentence-matcher.js';
 import { contentStems, stemOf } from '../dictionary/stems.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
@@ -58,12 +59,13 @@ function stemsOfExpansions(doc: DetectorDoc): Map<number, string[]> {
   return byToken;
 }
 
-/** Every stem the sentence offers, with the token it sits at. */
+/** Every stem the sentence offers, with the token it sits at; the words of a department's name offer none. */
 export function sentenceStems(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, string[]>): StemAtToken[] {
   const stems: StemAtToken[] = [];
+  const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const token = doc.tokens[index];
-    if (token.kind !== 'word' && token.kind !== 'number') continue;
+    if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
     const expanded = expansionStems.get(index);
     if (expanded) {
       for (const stem of expanded) stems.push({ stem, token: index });

@@ -1,6 +1,6 @@
 /**
  * Turns each mention's dictionary matches into billable codes: headers narrowed by the words of
- * the sentence, seventh characters from encounter words, a past or a relative's condition turned
+ * the mention's list item, seventh characters from encounter words, a past or a relative's condition turned
  * into its history code (Z85.3, Z80.0), and a verdict on whether the mention is coded at all.
  */
 import type { Assertion } from '@icd/contracts';
@@ -8,6 +8,7 @@ import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
+import { ENCOUNTER_STEMS } from '../coding/narrow-code.js';
 import { stemOf } from '../dictionary/stems.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
@@ -26,26 +27,33 @@ export const resolveCodes: Stage = (doc, deps) => {
   requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
-  const contextCache = new Map<number, Set<string>>();
-  const resolutions = doc.mentions.map((mention, index) => {
-    const sentence = doc.tokens[doc.candidates[index].matches[0].tokens[0]].sentence;
-    let context = contextCache.get(sentence);
-    if (!context) {
-      context = sentenceContext(doc, sentence);
-      contextCache.set(sentence, context);
-    }
-    return resolveMention(coding, mention, doc.candidates[index], context);
-  });
+  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], mentionContext(doc, doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
-/** The stems of a sentence's words, which decide how far a header can be narrowed. */
-function sentenceContext(doc: DetectorDoc, sentenceIndex: number): Set<string> {
-  const sentence = doc.sentences[sentenceIndex];
+/** Tokens that end a list item: what lies beyond them describes another condition. */
+const ITEM_BOUNDARIES = new Set([',', ';', 'and', 'or']);
+
+/**
+ * The stems that decide how far a header can be narrowed: those of the mention's own list item,
+ * from the separator before its first word to the one after its last, within the sentence, and
+ * the sentence's encounter words. The whole sentence would lend "right" from "right hip surgery,
+ * hearing loss" to the hearing loss.
+ */
+function mentionContext(doc: DetectorDoc, candidates: MentionCandidates): Set<string> {
+  let first = Number.MAX_SAFE_INTEGER;
+  let last = -1;
+  for (const match of candidates.matches) {
+    first = Math.min(first, match.tokens[0]);
+    last = Math.max(last, match.tokens[match.tokens.length - 1]);
+  }
+  const sentence = doc.sentences[doc.tokens[first].sentence];
+  while (first > sentence.tokenBegin && !ITEM_BOUNDARIES.has(doc.tokens[first - 1].normal)) first -= 1;
+  while (last + 1 < sentence.tokenEnd && !ITEM_BOUNDARIES.has(doc.tokens[last + 1].normal)) last += 1;
   const context = new Set<string>();
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const stem = stemOf(doc.tokens[index].normal);
-    if (stem !== null) context.add(stem);
+    if (stem !== null && ((index >= first && index <= last) || ENCOUNTER_STEMS.has(stem))) context.add(stem);
   }
   return context;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureDetector, fixtureTerminology } from '../__fixtures__/coding.js';
 import { CANDIDATE_FEATURES } from '../coding/code-candidates.js';
 import { calibrationKey } from '../coding/learned-data.js';
-import { chooseThreshold, createGoldMatcher, fitCalibration, fitRanker } from './fit-calibration.js';
+import { bestF1Threshold, chooseThreshold, createGoldMatcher, fitCalibration, fitRanker } from './fit-calibration.js';
 import type { TrainingDocument } from './mine-lexicon.js';
 
 const detector = fixtureDetector();
@@ -73,6 +73,19 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold(detector, both)).toBe(0.45);
     const onlyDiabetes = [doc('a', 'Type 2 diabetes.', ['E11.9']), doc('b', 'Headache.', []), doc('c', 'Low back pain.', [])];
     expect(chooseThreshold(detector, onlyDiabetes)).toBe(0.5);
+  });
+
+  it('takes the lowest cut whose F1 is within the tolerance of the best', () => {
+    // 2 gold. Cut 0.9: F1 2/3 (1 of 1 right). Cut 0.5: 1 of 2 right, F1 1/2. Cut 0.4: 2 of 3, F1 0.8. Cut 0.3: 2 of 4, F1 2/3.
+    const proposals = [
+      { score: 0.9, hit: true },
+      { score: 0.5, hit: false },
+      { score: 0.4, hit: true },
+      { score: 0.3, hit: false },
+    ];
+    expect(bestF1Threshold(proposals, 2, 0)).toBe(0.4);
+    expect(bestF1Threshold(proposals, 2, 0.2)).toBe(0.3);
+    expect(bestF1Threshold([], 2)).toBe(0);
   });
 
   it('is 0 when no proposal is right', () => {

@@ -104,17 +104,29 @@ export function scoreProposals(detector: Detector, documents: readonly TrainingD
   );
 }
 
-/** The score cut that gives the best micro F1 over the scored proposals, against `goldTotal` gold codes. */
-export function bestF1Threshold(proposals: readonly ScoredProposal[], goldTotal: number): number {
+/**
+ * F1 within this of the best counts as the best: the F1 curve is flat near its top, and there
+ * its exact peak is noise that moves the cut by a tenth from one sample of documents to another.
+ */
+export const F1_TOLERANCE = 0.002;
+
+/**
+ * The score cut for the proposals: the lowest one whose micro F1 (against `goldTotal` gold codes)
+ * is within {@link F1_TOLERANCE} of the best. Among cuts that are equally good by F1 the lowest
+ * misses the fewest codes, and a coder reviewing the list can reject a proposal but not see a
+ * missing one.
+ */
+export function bestF1Threshold(proposals: readonly ScoredProposal[], goldTotal: number, tolerance = F1_TOLERANCE): number {
   const scored = [...proposals].sort((a, b) => b.score - a.score);
-  let best = { f1: 0, threshold: 0 };
+  const cuts: { f1: number; threshold: number }[] = [];
   let hits = 0;
   scored.forEach((entry, index) => {
     if (entry.hit) hits += 1;
-    const f1 = (2 * hits) / (index + 1 + goldTotal);
-    if (f1 > best.f1 && (index + 1 === scored.length || scored[index + 1].score < entry.score)) best = { f1, threshold: entry.score };
+    if (index + 1 === scored.length || scored[index + 1].score < entry.score) cuts.push({ f1: (2 * hits) / (index + 1 + goldTotal), threshold: entry.score });
   });
-  return best.threshold;
+  const best = cuts.reduce((top, cut) => Math.max(top, cut.f1), 0);
+  if (best === 0) return 0;
+  return cuts.filter((cut) => cut.f1 >= best - tolerance).reduce((lowest, cut) => Math.min(lowest, cut.threshold), Number.POSITIVE_INFINITY);
 }
 
 /** The score cut that gives the best micro F1 over the documents' proposed codes. */

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import data from '../../data/organization-names.en.json' with { type: 'json' };
+import type { Token } from '../detector-doc.js';
+import { parseDataFile } from '../rules/parse-data-file.js';
+
+const OrganizationNamesFile = z
+  .object({
+    $comment: z.string().optional(),
+    heads: z.array(z.string().regex(/^[a-z]+$/, 'a head word is one lower-case word')).min(1),
+    maxWordsBefore: z.number().int().min(1).max(6),
+    stopWords: z.array(z.string().regex(/^[a-z]+$/, 'a stop word is one lower-case word')),
+  })
+  .strict();
+
+export interface OrganizationNames {
+  readonly heads: ReadonlySet<string>;
+  readonly maxWordsBefore: number;
+  readonly stopWords: ReadonlySet<string>;
+}
+
+/** Validates the organization-names file; the error names the field at fault. */
+export function parseOrganizationNames(input: unknown): OrganizationNames {
+  const parsed = parseDataFile(OrganizationNamesFile, input, 'organization-names.en.json');
+  return { heads: new Set(parsed.heads), maxWordsBefore: parsed.maxWordsBefore, stopWords: new Set(parsed.stopWords) };
+}
+
+export const ORGANIZATION_NAMES = parseOrganizationNames(data);
+
+/**
+ * Token indexes, within [begin, end), of the words that name a department or service ("admitted
+ * to the pain unit", "the General Surgery Department"): the head word and the words right before
+ * it. Matching them would code the place: "pain" as pain, "General" as generalized.
+ */
+export function organizationNameTokens(tokens: readonly Token[], begin: number, end: number, names: OrganizationNames = ORGANIZATION_NAMES): Set<number> {
+  const masked = new Set<number>();
+  for (let index = begin; index < end; index += 1) {
+    if (tokens[index].kind !== 'word' || !names.heads.has(tokens[index].normal)) continue;
+    masked.add(index);
+    for (let before = index - 1, taken = 0; before >= begin && taken < names.maxWordsBefore; before -= 1, taken += 1) {
+      const token = tokens[before];
+      if (token.kind !== 'word' || names.stopWords.has(token.normal)) break;
+      masked.add(before);
+    }
+  }
+  return masked;
+}
