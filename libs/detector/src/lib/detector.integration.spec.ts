@@ -144,6 +144,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('She had a history of right hip surgery, hearing loss and angina.'))).toContain('H91.90');
     });
 
+    it('codes a condition named no further as its unspecified code, not also as "other specified"', () => {
+      const codes = codesOf(detectAll('The patient presented with cough and myalgia.'));
+      expect(codes).toEqual(expect.arrayContaining(['R05.9', 'M79.10']));
+      expect(codes).not.toContain('R05.8');
+      expect(codes).not.toContain('M79.18');
+    });
+
     it('matches an Index entry over interleaved words even where a mined phrase repeats its words', () => {
       // "weight loss" is also a learned phrase; learned phrases must be a run of words, the Index's need not.
       expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');

@@ -5,6 +5,8 @@ import { parseHistoryRules } from '../coding/history-rules.js';
 import { EMPTY_CALIBRATION } from '../coding/learned-data.js';
 import { createDetector, type Detector } from '../create-detector.js';
 import type { DetectorDoc } from '../detector-doc.js';
+import { contentStems } from '../dictionary/stems.js';
+import type { EntryDraft } from '../dictionary/term-dictionary.js';
 import { CODING_STAGES, runStages, stagesThrough } from '../pipeline.js';
 import { loadDefaultRules } from '../rules/detector-rules.js';
 
@@ -24,9 +26,15 @@ export function fixtureHistoryRules() {
   return parseHistoryRules({ historyRules: [{ assertion: 'historical', prefixes: ['C50'], code: 'Z85.3' }] }, fixtureTerminology());
 }
 
-/** Options independent of the learned data files: no mined phrases, every entry at its prior. */
+/**
+ * One mined phrase, so that "low back pain" has two candidates: M54.50 from the classification
+ * and M54.59, which the classification's own title cannot claim (its words are M54.50's).
+ */
+export const FIXTURE_LEXICON: EntryDraft[] = [{ stems: contentStems('low back pain'), code: 'M5459', source: 'lexicon', display: 'Learned phrase: low back pain', prior: 0.2 }];
+
+/** Options independent of the learned data files: the fixture's one mined phrase, every entry at its prior. */
 export function untrainedOptions(options: CodingModelOptions = {}): CodingModelOptions {
-  return { lexicon: [], calibration: EMPTY_CALIBRATION, historyRules: fixtureHistoryRules(), ...options };
+  return { lexicon: FIXTURE_LEXICON, calibration: EMPTY_CALIBRATION, historyRules: fixtureHistoryRules(), ...options };
 }
 
 export function fixtureCodingModel(options: CodingModelOptions = {}): CodingModel {

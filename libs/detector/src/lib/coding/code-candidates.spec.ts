@@ -70,7 +70,7 @@ describe('candidateFeatures', () => {
       firstPosition: 0,
     });
     expect(featuresOf('M54.50').noisyOr).toBeCloseTo(1 - 0.55 ** 2, 12);
-    expect(featuresOf('M54.59')).toMatchObject({ firstChoiceShare: 0, fromIndex: 0, fromTitle: 1 });
+    expect(featuresOf('M54.59')).toMatchObject({ firstChoiceShare: 0, fromIndex: 0, fromTitle: 0, fromLexicon: 1 });
   });
 
   it('uses what training learned about the code, neutral values without it', () => {

@@ -11,6 +11,8 @@ describe('clinical synonyms', () => {
     expect(CLINICAL_SYNONYMS.get(stem('renal'))).toEqual([stem('kidney')]);
     expect(CLINICAL_SYNONYMS.get(stem('cardiac'))).toEqual([stem('heart')]);
     expect(CLINICAL_SYNONYMS.get(stem('thoracic'))).toEqual(expect.arrayContaining([stem('thorax'), stem('chest')]));
+    // Plurals the stemmer cannot bring home.
+    expect(CLINICAL_SYNONYMS.get(stem('feet'))).toEqual([stem('foot')]);
   });
 
   it('has nothing for a word without a synonym', () => {

@@ -13,6 +13,7 @@ describe('organizationNameTokens', () => {
     expect(maskedWords('He was referred to the pain unit for control.')).toEqual(['pain', 'unit']);
     expect(maskedWords('Admitted to the General Surgery Department due to abdominal pain.')).toEqual(['General', 'Surgery', 'Department']);
     expect(maskedWords('Seen by the pediatric infectious diseases service.')).toEqual(['pediatric', 'infectious', 'diseases', 'service']);
+    expect(maskedWords('In conjunction with the Department of Infectious Diseases, fever persisted.')).toEqual(['Department', 'of', 'Infectious', 'Diseases']);
   });
 
   it('stops at a determiner, a preposition, a number or punctuation, and leaves other text alone', () => {
@@ -34,7 +35,7 @@ describe('parseOrganizationNames', () => {
   });
 
   it('names the field at fault in a bad file', () => {
-    expect(() => parseOrganizationNames({ heads: ['Two Words'], maxWordsBefore: 3, stopWords: [] })).toThrow(/organization-names\.en\.json: heads\.0: a head word is one lower-case word/);
-    expect(() => parseOrganizationNames({ heads: ['unit'], maxWordsBefore: 0, stopWords: [] })).toThrow(/organization-names\.en\.json: maxWordsBefore/);
+    expect(() => parseOrganizationNames({ heads: ['Two Words'], maxWordsBefore: 3, maxWordsAfterOf: 3, stopWords: [] })).toThrow(/organization-names\.en\.json: heads\.0: a head word is one lower-case word/);
+    expect(() => parseOrganizationNames({ heads: ['unit'], maxWordsBefore: 0, maxWordsAfterOf: 3, stopWords: [] })).toThrow(/organization-names\.en\.json: maxWordsBefore/);
   });
 });

@@ -8,6 +8,7 @@ const OrganizationNamesFile = z
     $comment: z.string().optional(),
     heads: z.array(z.string().regex(/^[a-z]+$/, 'a head word is one lower-case word')).min(1),
     maxWordsBefore: z.number().int().min(1).max(6),
+    maxWordsAfterOf: z.number().int().min(0).max(6),
     stopWords: z.array(z.string().regex(/^[a-z]+$/, 'a stop word is one lower-case word')),
   })
   .strict();
@@ -15,32 +16,40 @@ const OrganizationNamesFile = z
 export interface OrganizationNames {
   readonly heads: ReadonlySet<string>;
   readonly maxWordsBefore: number;
+  readonly maxWordsAfterOf: number;
   readonly stopWords: ReadonlySet<string>;
 }
 
 /** Validates the organization-names file; the error names the field at fault. */
 export function parseOrganizationNames(input: unknown): OrganizationNames {
   const parsed = parseDataFile(OrganizationNamesFile, input, 'organization-names.en.json');
-  return { heads: new Set(parsed.heads), maxWordsBefore: parsed.maxWordsBefore, stopWords: new Set(parsed.stopWords) };
+  return { heads: new Set(parsed.heads), maxWordsBefore: parsed.maxWordsBefore, maxWordsAfterOf: parsed.maxWordsAfterOf, stopWords: new Set(parsed.stopWords) };
 }
 
 export const ORGANIZATION_NAMES = parseOrganizationNames(data);
 
 /**
  * Token indexes, within [begin, end), of the words that name a department or service ("admitted
- * to the pain unit", "the General Surgery Department"): the head word and the words right before
- * it. Matching them would code the place: "pain" as pain, "General" as generalized.
+ * to the pain unit", "the General Surgery Department", "the Department of Infectious Diseases"):
+ * the head word, the words right before it and those after an "of" right after it. Matching them
+ * would code the place: "pain" as pain, "General" as generalized.
  */
 export function organizationNameTokens(tokens: readonly Token[], begin: number, end: number, names: OrganizationNames = ORGANIZATION_NAMES): Set<number> {
   const masked = new Set<number>();
   for (let index = begin; index < end; index += 1) {
     if (tokens[index].kind !== 'word' || !names.heads.has(tokens[index].normal)) continue;
     masked.add(index);
-    for (let before = index - 1, taken = 0; before >= begin && taken < names.maxWordsBefore; before -= 1, taken += 1) {
-      const token = tokens[before];
-      if (token.kind !== 'word' || names.stopWords.has(token.normal)) break;
-      masked.add(before);
+    for (let before = index - 1; before >= begin && index - before <= names.maxWordsBefore && isNameWord(tokens[before], names); before -= 1) masked.add(before);
+    // After "of", only a capitalised name: "the Department of Infectious Diseases", not "a unit of blood".
+    if (index + 1 < end && tokens[index + 1].normal === 'of') {
+      for (let after = index + 2; after < end && after - index - 1 <= names.maxWordsAfterOf && isNameWord(tokens[after], names) && /^\p{Lu}/u.test(tokens[after].text); after += 1) {
+        masked.add(index + 1).add(after);
+      }
     }
   }
   return masked;
+}
+
+function isNameWord(token: Token, names: OrganizationNames): boolean {
+  return token.kind === 'word' && !names.stopWords.has(token.normal);
 }

@@ -32,8 +32,11 @@ describe('stemOf', () => {
     expect(stemOf('c')).toBe('c');
   });
 
-  it('keeps "general" apart from "generalized", which Porter runs together', () => {
+  it('keeps apart words Porter runs together with a condition they do not name', () => {
     expect(stemOf('general')).not.toBe(stemOf('generalized'));
+    expect(stemOf('depressible')).not.toBe(stemOf('depression'));
+    expect(stemOf('burning')).not.toBe(stemOf('burn'));
+    expect(stemOf('burned')).toBe(stemOf('burn'));
   });
 
   it('answers the same on a second call (cached)', () => {

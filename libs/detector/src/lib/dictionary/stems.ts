@@ -10,11 +10,20 @@ const TITLE_NOISE = new Set(
 );
 
 /**
- * Words read as a stem of their own: Roman numerals as stages and types are written ("type II",
- * "stage IV") are read as the Index writes them; "general" is not "generalized", though Porter
- * gives both "gener" ("general surgery", "general condition" would read as generalized pain).
+ * Words read as a stem of their own. Roman numerals as stages and types are written ("type II",
+ * "stage IV") are read as the Index writes them. Porter runs some words together with a condition
+ * they do not name: "general" ("general surgery") is not "generalized", "depressible" (a soft,
+ * depressible abdomen) is not "depression", "burning" (a burning pain) is not a burn.
  */
-const STEM_OVERRIDES: Readonly<Record<string, string>> = { ii: '2', iii: '3', iv: '4', v: '5', general: 'general' };
+const STEM_OVERRIDES: Readonly<Record<string, string>> = {
+  ii: '2',
+  iii: '3',
+  iv: '4',
+  v: '5',
+  general: 'general',
+  depressible: 'depressible',
+  burning: 'burning',
+};
 
 const cache = new Map<string, string | null>();
 

@@ -66,9 +66,11 @@ describe('entriesFromTerminology: titles and inclusion terms', () => {
     expect(drafts.filter((entry) => entry.code.length === 7)).toEqual([]);
   });
 
-  it('halves the prior of "other" titles', () => {
-    const other = drafts.find((entry) => entry.display === 'Title: Other low back pain');
+  it('drops an "other" title whose words are a sibling\'s, and halves the prior of the other "other" titles', () => {
+    // "Other low back pain" is just "low back pain", the words of "Low back pain, unspecified".
+    expect(drafts.find((entry) => entry.display === 'Title: Other low back pain')).toBeUndefined();
     const unspecified = drafts.find((entry) => entry.display === 'Title: Low back pain, unspecified');
+    const other = drafts.find((entry) => entry.display === 'Title: Type 2 diabetes mellitus with other diabetic kidney complication');
     expect(other?.prior).toBe((unspecified?.prior as number) / 2);
   });
 

@@ -75,9 +75,11 @@ function indexDisplay(model: CompiledTerminology, termId: number): string {
   return `Index: ${titles.join(' > ')}`;
 }
 
+const OTHER_TITLE = /\bother\b/i;
+
 function titleEntries(model: CompiledTerminology): EntryDraft[] {
   // Seventh-character codes repeat their base title with the encounter: resolution picks those.
-  return model.codes
+  const drafts = model.codes
     .filter((code) => code.code.length < 7)
     .map((code) => ({
       stems: contentStems(code.longTitle),
@@ -85,8 +87,20 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
       source: 'title' as const,
       display: `Title: ${code.longTitle}`,
       // "Other ..." codes are for conditions the note names otherwise; their remaining words match the generic condition.
-      prior: /\bother\b/i.test(code.longTitle) ? SOURCE_PRIOR.title / 2 : SOURCE_PRIOR.title,
+      prior: OTHER_TITLE.test(code.longTitle) ? SOURCE_PRIOR.title / 2 : SOURCE_PRIOR.title,
     }));
+  return withoutOtherTwins(drafts);
+}
+
+/**
+ * Drops an "Other ..." title whose remaining words are exactly a sibling's ("Other specified
+ * cough" and "Cough, unspecified" are both just "cough"): the words cannot tell them apart, and
+ * the classification's rule for a condition named no further is the unspecified code.
+ */
+function withoutOtherTwins(drafts: EntryDraft[]): EntryDraft[] {
+  const keyOf = (draft: EntryDraft) => `${draft.code.slice(0, -1)}|${[...draft.stems].sort().join(' ')}`;
+  const plainKeys = new Set(drafts.filter((draft) => !OTHER_TITLE.test(draft.display)).map(keyOf));
+  return drafts.filter((draft) => !OTHER_TITLE.test(draft.display) || !plainKeys.has(keyOf(draft)));
 }
 
 /** Words in parentheses in an inclusion term are nonessential: "Myocardial infarction (acute) NOS". */

@@ -49,7 +49,7 @@ describe('fitCalibration', () => {
   it('counts the same per dictionary entry, by its calibration key', () => {
     expect(calibration.entries[keyOf('Index: Headache')]).toEqual([2, 1]);
     expect(calibration.entries[keyOf('Index: Diabetes, diabetic > type 2')]).toEqual([1, 1]);
-    expect(calibration.entries[keyOf('Title: Other low back pain')]).toEqual([1, 1]);
+    expect(calibration.entries[keyOf('Learned phrase: low back pain')]).toEqual([1, 1]);
   });
 
   it('skips mentions the detector would not code: the denied headache counts nowhere', () => {
