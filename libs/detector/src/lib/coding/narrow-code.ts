@@ -13,6 +13,42 @@ export const ENCOUNTER_STEMS: ReadonlySet<string> = new Set(ENCOUNTER_CUES.flatM
 /** Stems that an "other" or "unspecified" child adds: they say nothing the text could confirm. */
 const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere classified'));
 
+/** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
+interface ChildChoice {
+  children: readonly CodeSummary[];
+  /** Every child is a seventh-character code. */
+  bySeventhCharacter: boolean;
+  /** Each child's title stems other than vague ones, and which of them its parent's title lacks. */
+  childStems: readonly (readonly string[])[];
+  newStems: readonly (readonly string[])[];
+  fallback: string | null;
+}
+
+/** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
+function chooseChild(choice: ChildChoice, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
+  const { children, bySeventhCharacter, childStems, newStems, fallback } = choice;
+  if (children.length === 0) return null;
+  if (bySeventhCharacter) {
+    const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
+    const chosen = children.find((child) => child.code.endsWith(char)) ?? children[0];
+    return { code: chosen.code, supported: char !== 'A' };
+  }
+  let bestCode: string | null = null;
+  let bestFit = -1;
+  for (let index = 0; index < children.length; index += 1) {
+    if (!newStems[index].some((stem) => context.has(stem))) continue;
+    // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
+    const stems = childStems[index];
+    const fit = stems.filter((stem) => context.has(stem)).length / Math.max(1, stems.length);
+    if (fit > bestFit) {
+      bestCode = children[index].code;
+      bestFit = fit;
+    }
+  }
+  if (bestCode !== null) return { code: bestCode, supported: true };
+  return fallback ? { code: fallback, supported: false } : null;
+}
+
 export interface NarrowedCode {
   /** Dotted billable code. */
   code: string;
@@ -46,28 +82,24 @@ export function createCodeNarrower(terminology: Terminology) {
     return children;
   };
 
-  function chooseChild(parent: string, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
-    const children = childrenOf(parent);
-    if (children.length === 0) return null;
-    if (children.every((child) => child.code.replace('.', '').length === 7)) {
-      const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
-      const chosen = children.find((child) => child.code.endsWith(char)) ?? children[0];
-      return { code: chosen.code, supported: char !== 'A' };
+  const choices = new Map<string, ChildChoice>();
+  const choiceFor = (parent: string): ChildChoice => {
+    let choice = choices.get(parent);
+    if (!choice) {
+      const children = childrenOf(parent);
+      const parentStems = stemsOfTitle(parent);
+      const childStems = children.map((child) => [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem)));
+      choice = {
+        children,
+        bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
+        childStems,
+        newStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem))),
+        fallback: children.length === 0 ? null : (defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
+      };
+      choices.set(parent, choice);
     }
-    const parentStems = stemsOfTitle(parent);
-    let best: { code: string; fit: number } | null = null;
-    for (const child of children) {
-      const stems = [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem));
-      const saysMore = stems.some((stem) => !parentStems.has(stem) && context.has(stem));
-      if (!saysMore) continue;
-      // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
-      const fit = stems.filter((stem) => context.has(stem)).length / Math.max(1, stems.length);
-      if (!best || fit > best.fit) best = { code: child.code, fit };
-    }
-    if (best) return { code: best.code, supported: true };
-    const fallback = defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to;
-    return fallback ? { code: fallback, supported: false } : null;
-  }
+    return choice;
+  };
 
   /**
    * The child that adds no word to its parent's but vague ones: the default when the text says
@@ -89,7 +121,7 @@ export function createCodeNarrower(terminology: Terminology) {
     let current = terminology.summary(code);
     let supported = true;
     for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
-      const step = chooseChild(current.code, context);
+      const step = chooseChild(choiceFor(current.code), context);
       if (!step) return null;
       supported &&= step.supported;
       current = terminology.summary(step.code);

@@ -27,7 +27,10 @@ export const resolveCodes: Stage = (doc, deps) => {
   requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
-  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], mentionContext(doc, doc.candidates[index])));
+  const stemsBySentence = new Map<number, (string | null)[]>();
+  const resolutions = doc.mentions.map((mention, index) =>
+    resolveMention(coding, mention, doc.candidates[index], mentionContext(doc, doc.candidates[index], stemsBySentence)),
+  );
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
@@ -40,21 +43,27 @@ const ITEM_BOUNDARIES = new Set([',', ';', 'and', 'or']);
  * the sentence's encounter words. The whole sentence would lend "right" from "right hip surgery,
  * hearing loss" to the hearing loss.
  */
-function mentionContext(doc: DetectorDoc, candidates: MentionCandidates): Set<string> {
+function mentionContext(doc: DetectorDoc, candidates: MentionCandidates, stemsBySentence: Map<number, (string | null)[]>): Set<string> {
   let first = Number.MAX_SAFE_INTEGER;
   let last = -1;
   for (const match of candidates.matches) {
     first = Math.min(first, match.tokens[0]);
     last = Math.max(last, match.tokens[match.tokens.length - 1]);
   }
-  const sentence = doc.sentences[doc.tokens[first].sentence];
+  const sentenceIndex = doc.tokens[first].sentence;
+  const sentence = doc.sentences[sentenceIndex];
   while (first > sentence.tokenBegin && !ITEM_BOUNDARIES.has(doc.tokens[first - 1].normal)) first -= 1;
   while (last + 1 < sentence.tokenEnd && !ITEM_BOUNDARIES.has(doc.tokens[last + 1].normal)) last += 1;
-  const context = new Set<string>();
-  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-    const stem = stemOf(doc.tokens[index].normal);
-    if (stem !== null && ((index >= first && index <= last) || ENCOUNTER_STEMS.has(stem))) context.add(stem);
+  let stems = stemsBySentence.get(sentenceIndex);
+  if (!stems) {
+    stems = doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => stemOf(token.normal));
+    stemsBySentence.set(sentenceIndex, stems);
   }
+  const context = new Set<string>();
+  stems.forEach((stem, offset) => {
+    const index = sentence.tokenBegin + offset;
+    if (stem !== null && ((index >= first && index <= last) || ENCOUNTER_STEMS.has(stem))) context.add(stem);
+  });
   return context;
 }
 
