@@ -31,6 +31,16 @@ describe('WordIndexedLiterals', () => {
     expect(caseless.matchAt(text, 4)?.value).toBe('no');
     // A letter outside the BMP before the word is still a letter.
     expect(caseless.matchAt('𝒜no', 2)).toBeNull();
+    expect(caseless.matchAll('𝒜no no', 0, 7).map((m) => m.begin)).toEqual([5]);
+    expect(caseless.matchAll('𝒜no no', 2, 7).map((m) => m.begin)).toEqual([5]);
+  });
+
+  it('reads letters outside ASCII as letters: accents, other scripts', () => {
+    const accented = new WordIndexedLiterals(literals(['fièvre', 'no']), 'iu');
+    expect(accented.matchAll('Pas de fièvre, éno no', 0, 21).map((m) => [m.begin, m.value])).toEqual([
+      [7, 'fièvre'],
+      [19, 'no'],
+    ]);
   });
 
   it('matches case exactly without the i flag', () => {

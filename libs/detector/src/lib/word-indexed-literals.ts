@@ -5,7 +5,6 @@
  * literals that can start there.
  */
 
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const WORD_RUN_AT = /[\p{L}\p{N}]+/uy;
 /** A letter or digit: what word boundaries are made of, here and in the regex-built patterns. */
 export const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -36,6 +35,28 @@ interface Candidate<T> {
 }
 
 const INLINE_SPACE = /[ \t\u00a0]/;
+
+/** Whether a letter or digit ends right before `index` (one outside the BMP included). */
+function wordCharBefore(text: string, index: number): boolean {
+  if (index <= 0) return false;
+  const low = text.charCodeAt(index - 1);
+  const high = index >= 2 ? text.charCodeAt(index - 2) : 0;
+  const isPair = low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return wordCharLength(text, isPair ? index - 2 : index - 1) > 0;
+}
+
+/**
+ * UTF-16 length of the letter or digit at `index` (2 for one outside the BMP), 0 when there is
+ * none: what `[\p{L}\p{N}]` matches, read without a regex for ASCII, which is nearly all text.
+ */
+function wordCharLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const point = text.codePointAt(index) as number;
+  const width = point > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(String.fromCodePoint(point)) ? width : 0;
+}
 
 /** The maximal run of letters and digits `literal` starts with. */
 function firstWord(literal: string): string {
@@ -81,13 +102,20 @@ export class WordIndexedLiterals<T> {
   matchAll(text: string, begin: number, end: number): LiteralMatch<T>[] {
     const matches: LiteralMatch<T>[] = [];
     if (this.byFirstWord.size === 0) return matches;
-    // Start one character early so that a run that began before `begin` is seen whole (and skipped).
-    const regex = new RegExp(WORD_RUN.source, 'gu');
-    regex.lastIndex = Math.max(0, begin - 1);
-    for (let word = regex.exec(text); word && word.index < end; word = regex.exec(text)) {
-      if (word.index < begin) continue;
-      const found = this.matchWordAt(text, word.index, word[0]);
+    // A run that began before `begin` is skipped whole: its first word is not a word start here.
+    let position = begin;
+    while (position < text.length && wordCharLength(text, position) > 0 && wordCharBefore(text, position)) position += wordCharLength(text, position);
+    while (position < end) {
+      const length = wordCharLength(text, position);
+      if (length === 0) {
+        position += 1;
+        continue;
+      }
+      let wordEnd = position + length;
+      for (let next = wordCharLength(text, wordEnd); next > 0; next = wordCharLength(text, wordEnd)) wordEnd += next;
+      const found = this.matchWordAt(text, position, text.slice(position, wordEnd));
       if (found && found.end <= end) matches.push(found);
+      position = wordEnd;
     }
     return matches;
   }
