@@ -2,8 +2,8 @@
 import { DETECT_QUEUE } from '@icd/contracts';
 import { loadTerminology, type Terminology } from '@icd/terminology';
 import { Worker } from 'bullmq';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from './testing/closed-port.js';
 import { parsePrometheusText } from './testing/prometheus.js';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
@@ -156,11 +156,3 @@ describe('unexpected errors', () => {
   });
 });
 
-/** A local port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -3,9 +3,9 @@
  * RateLimit header fields; and what happens when that Redis is gone.
  */
 import { loadTerminology, type Terminology } from '@icd/terminology';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseApiKeysEnv } from './api-keys.js';
+import { closedPort } from './testing/closed-port.js';
 import { bearer } from './testing/api-keys.js';
 import { postJson, readJson, startTestApi, type TestApi } from './testing/test-api.js';
 
@@ -95,10 +95,3 @@ describe('when Redis does not answer', () => {
   });
 });
 
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRandom } from '@icd/phi/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readJson, startApiProcess, type ApiProcess } from '../testing/api-process.js';
 import { syntheticNotes } from '../testing/notes.js';
@@ -53,18 +54,6 @@ afterAll(async () => {
   await deleteKeysUnder(redisUrl, queuePrefix);
   if (webDist) rmSync(webDist, { recursive: true, force: true });
 });
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface FuzzRequest {
   method: string;
@@ -152,7 +141,7 @@ describe(`a fuzz run of ${REQUESTS} random requests (seed ${SEED})`, () => {
     const accepted: string[] = [];
     // `DELETE /v1/jobs/:id` may pick a known id: that job is then rightly gone at the end.
     const deleted = new Set<string>();
-    const next = generator(prng(SEED), () => [...before.keys(), ...accepted]);
+    const next = generator(createRandom(SEED).next, () => [...before.keys(), ...accepted]);
     const requests = Array.from({ length: REQUESTS }, next);
     const failures: string[] = [];
     const statuses = new Map<number, number>();

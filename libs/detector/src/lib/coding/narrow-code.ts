@@ -7,8 +7,8 @@ const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
   { stems: ['subsequent', 'follow', 'healing'].map((word) => contentStems(word)[0]), char: 'D' },
 ];
 
-/** Every stem that names an encounter: the sentence's, wherever they stand ("fracture of the radius, subsequent encounter"). */
-export const ENCOUNTER_STEMS: ReadonlySet<string> = new Set(ENCOUNTER_CUES.flatMap((cue) => cue.stems));
+/** Every stem that picks a seventh character: read anywhere in the sentence ("fracture of the radius, subsequent encounter"). */
+export const SEVENTH_CHARACTER_CUE_STEMS: ReadonlySet<string> = new Set(ENCOUNTER_CUES.flatMap((cue) => cue.stems));
 
 /** Stems that an "other" or "unspecified" child adds: they say nothing the text could confirm. */
 const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere classified'));

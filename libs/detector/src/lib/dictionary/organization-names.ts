@@ -28,16 +28,20 @@ export function parseOrganizationNames(input: unknown): OrganizationNames {
 
 export const ORGANIZATION_NAMES = parseOrganizationNames(data);
 
+const NO_TOKENS: ReadonlySet<number> = new Set();
+
 /**
  * Token indexes, within [begin, end), of the words that name a department or service ("admitted
  * to the pain unit", "the General Surgery Department", "the Department of Infectious Diseases"):
  * the head word, the words right before it and those after an "of" right after it. Matching them
  * would code the place: "pain" as pain, "General" as generalized.
  */
-export function organizationNameTokens(tokens: readonly Token[], begin: number, end: number, names: OrganizationNames = ORGANIZATION_NAMES): Set<number> {
-  const masked = new Set<number>();
+export function organizationNameTokens(tokens: readonly Token[], begin: number, end: number, names: OrganizationNames = ORGANIZATION_NAMES): ReadonlySet<number> {
+  let masked: Set<number> | null = null;
   for (let index = begin; index < end; index += 1) {
     if (tokens[index].kind !== 'word' || !names.heads.has(tokens[index].normal)) continue;
+    // Most sentences name no department: they share one empty set rather than each building one.
+    masked ??= new Set<number>();
     masked.add(index);
     for (let before = index - 1; before >= begin && index - before <= names.maxWordsBefore && isNameWord(tokens[before], names); before -= 1) masked.add(before);
     // After "of", only a capitalised name: "the Department of Infectious Diseases", not "a unit of blood".
@@ -47,7 +51,7 @@ export function organizationNameTokens(tokens: readonly Token[], begin: number, 
       }
     }
   }
-  return masked;
+  return masked ?? NO_TOKENS;
 }
 
 function isNameWord(token: Token, names: OrganizationNames): boolean {

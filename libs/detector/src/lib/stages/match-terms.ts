@@ -37,7 +37,8 @@ export const matchTerms: Stage = (doc, deps) => {
   return withLayers(doc, MATCH_TERMS_STAGE, { mentions, candidates });
 };
 
-const LIST_SEPARATORS = new Set([',', ';', 'and', 'or']);
+/** Tokens that separate items of a list (and end a list item): a term's words seldom straddle them. */
+export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
 
 /** Tokens that separate items of a list: a term's words seldom straddle them. */
 function listSeparators(doc: DetectorDoc, sentence: Sentence): Set<number> {

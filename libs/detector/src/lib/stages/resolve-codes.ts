@@ -8,11 +8,11 @@ import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
-import { ENCOUNTER_STEMS } from '../coding/narrow-code.js';
+import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
 import { stemOf } from '../dictionary/stems.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
-import { MATCH_TERMS_STAGE } from './match-terms.js';
+import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
 
 export const RESOLVE_CODES_STAGE = 'resolve-codes';
 
@@ -34,9 +34,6 @@ export const resolveCodes: Stage = (doc, deps) => {
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
-/** Tokens that end a list item: what lies beyond them describes another condition. */
-const ITEM_BOUNDARIES = new Set([',', ';', 'and', 'or']);
-
 /**
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
  * from the separator before its first word to the one after its last, within the sentence, and
@@ -52,8 +49,8 @@ function mentionContext(doc: DetectorDoc, candidates: MentionCandidates, stemsBy
   }
   const sentenceIndex = doc.tokens[first].sentence;
   const sentence = doc.sentences[sentenceIndex];
-  while (first > sentence.tokenBegin && !ITEM_BOUNDARIES.has(doc.tokens[first - 1].normal)) first -= 1;
-  while (last + 1 < sentence.tokenEnd && !ITEM_BOUNDARIES.has(doc.tokens[last + 1].normal)) last += 1;
+  while (first > sentence.tokenBegin && !LIST_SEPARATORS.has(doc.tokens[first - 1].normal)) first -= 1;
+  while (last + 1 < sentence.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[last + 1].normal)) last += 1;
   let stems = stemsBySentence.get(sentenceIndex);
   if (!stems) {
     stems = doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => stemOf(token.normal));
@@ -62,7 +59,7 @@ function mentionContext(doc: DetectorDoc, candidates: MentionCandidates, stemsBy
   const context = new Set<string>();
   stems.forEach((stem, offset) => {
     const index = sentence.tokenBegin + offset;
-    if (stem !== null && ((index >= first && index <= last) || ENCOUNTER_STEMS.has(stem))) context.add(stem);
+    if (stem !== null && ((index >= first && index <= last) || SEVENTH_CHARACTER_CUE_STEMS.has(stem))) context.add(stem);
   });
   return context;
 }
