@@ -20,10 +20,13 @@ describe('foldCode', () => {
     expect(foldCode('s72.001a', 'full')).toBe('S72.001A');
   });
 
-  it('drops only the seventh character of seven-character codes', () => {
+  it('drops the seventh character of seven-character codes and the placeholders before it', () => {
     expect(foldCode('S72.001A', 'ignore7th')).toBe('S72.001');
-    expect(foldCode('w19.xxxa', 'ignore7th')).toBe('W19.XXX');
-    expect(foldCode('W19.XXX', 'ignore7th')).toBe('W19.XXX');
+    expect(foldCode('w19.xxxa', 'ignore7th')).toBe('W19');
+    expect(foldCode('W19.XXX', 'ignore7th')).toBe('W19');
+    expect(foldCode('T14.90XA', 'ignore7th')).toBe(foldCode('t14.90', 'ignore7th'));
+    expect(foldCode('T81.4XXA', 'ignore7th')).toBe(foldCode('t81.4xx', 'ignore7th'));
+    expect(foldCode('S06.9X0A', 'ignore7th')).not.toBe(foldCode('s06.9x', 'ignore7th'));
     expect(foldCode('M54.50', 'ignore7th')).toBe('M54.50');
     expect(foldCode('R52', 'ignore7th')).toBe('R52');
   });

@@ -9,8 +9,9 @@ export const GRANULARITIES = ['full', 'ignore7th', 'category'] as const;
 
 /**
  * How much of a code is compared: `full` the whole code; `ignore7th` drops the seventh character
- * of seven-character codes (`S72.001A` -> `S72.001`); `category` keeps the three-character
- * category (`E11.9` -> `E11`).
+ * of seven-character codes and the placeholder `X`s left before it (`S72.001A` -> `S72.001`,
+ * `T14.90XA` -> `T14.90`, `W19.XXXA` -> `W19`); `category` keeps the three-character category
+ * (`E11.9` -> `E11`).
  */
 export type Granularity = (typeof GRANULARITIES)[number];
 
@@ -36,11 +37,24 @@ export function foldCode(code: string, granularity: Granularity): string {
     case 'full':
       return normalized;
     case 'ignore7th':
-      // 7 significant characters + the dot; shorter codes have no seventh character to drop.
-      return normalized.length === SEVENTH_CHARACTER_LENGTH + 1 ? normalized.slice(0, -1) : normalized;
+      return withoutPlaceholders(withoutSeventhCharacter(normalized));
     case 'category':
       return normalized.slice(0, CATEGORY_LENGTH);
   }
+}
+
+function withoutSeventhCharacter(code: string): string {
+  // 7 significant characters + the dot; shorter codes have no seventh character to drop.
+  return code.length === SEVENTH_CHARACTER_LENGTH + 1 ? code.slice(0, -1) : code;
+}
+
+/**
+ * Trailing placeholders carry no meaning once the seventh character is gone, and the CodiEsp gold
+ * writes the same injury both ways (`t14.90`, `t81.4xx`, `w19.xxx`).
+ */
+function withoutPlaceholders(code: string): string {
+  if (code.length <= CATEGORY_LENGTH) return code;
+  return code.replace(/X+$/, '').replace(/\.$/, '');
 }
 
 /**

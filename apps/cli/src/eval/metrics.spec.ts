@@ -79,7 +79,7 @@ describe('scorePredictions at coarser granularities', () => {
   });
 
   it('folds gold and predictions alike when the seventh character is ignored', () => {
-    // Gold {S72.001, W19.XXX, E11.9}; hits at ranks 1 and 2: AP = 2/3.
+    // Gold {S72.001, W19, E11.9}; hits at ranks 1 and 2: AP = 2/3.
     expectScores(scorePredictions(gold, predictions, { granularity: 'ignore7th' }), {
       map: 2 / 3, precision: 2 / 4, recall: 2 / 3, f1: 4 / 7, truePositives: 2, predictedPairs: 4, goldPairs: 3, mapDocuments: 1,
     });

@@ -91,14 +91,14 @@ export function buildModel(input: ModelSources): CompiledTerminology {
 }
 
 /**
- * Follows each code-less `see` reference once at build time (`Attack > heart` -> `Infarct,
+ * Follows each code-less `see` (or `see also`) reference once at build time (`Attack > heart` -> `Infarct,
  * myocardium` -> I21.9), so that search and the detector find the code without walking the Index.
  */
 function resolveSeeTargets(indexTerms: IndexTerm[], ledger: BridgeLedger): Record<number, string> {
   const navigator = createIndexNavigator(indexTerms);
   const targets: Record<number, string> = {};
   indexTerms.forEach((term) => {
-    if (term.code || !term.see) return;
+    if (term.code || !(term.see || term.seeAlso)) return;
     // Walking the referring term's own path lets the navigator read the reference as a coder does (`by site`...).
     const path: string[] = [];
     for (let id = term.id; id >= 0; id = indexTerms[id].parent) path.unshift(indexTerms[id].title);

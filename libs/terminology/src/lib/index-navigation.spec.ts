@@ -19,6 +19,12 @@ const INDEX_XML = `<ICD10CM.index><version>2017</version>
       <term level="2"><title>infectious disease NEC</title><seecat>M01</seecat></term>
     </term>
   </mainTerm>
+  <mainTerm><title>Arthralgia<nemod>(allergic)</nemod></title><seeAlso>Pain, abdominal</seeAlso>
+    <term level="1"><title>in caisson disease</title><code>T70.3</code></term>
+  </mainTerm>
+  <mainTerm><title>Atrophy</title><code>M62.50</code>
+    <term level="1"><title>made-up</title><seeAlso>Nowhere, at all</seeAlso></term>
+  </mainTerm>
   <mainTerm><title>Attack, attacks</title>
     <term level="1"><title>heart</title><see>infarct, myocardium</see></term>
     <term level="1"><title>transient ischemic<nemod>(TIA)</nemod></title><code>G45.9</code></term>
@@ -274,6 +280,15 @@ describe('createIndexNavigator', () => {
       });
       expect(navigator.navigate('Attack', ['heart', 'NSTEMI'])).toMatchObject({ code: 'I21.4', complete: true });
       expect(navigator.navigate('Abdominalgia', [])).toMatchObject({ code: 'R10.9', followed: ['Pain, abdominal'] });
+    });
+
+    it('follows the `see also` of a codeless term, which has no code of its own to give', () => {
+      expect(navigator.navigate('Arthralgia', [])).toMatchObject({ code: 'R10.9', followed: ['Pain, abdominal'], complete: true });
+      expect(navigator.navigate('Arthralgia', ['in caisson disease'])).toMatchObject({ code: 'T70.3', followed: [] });
+    });
+
+    it('keeps the walk it had when a `see also` leads nowhere: the reference is optional', () => {
+      expect(navigator.navigate('Atrophy', ['made-up'])).toMatchObject({ code: 'M62.50', followed: [], complete: true });
     });
 
     it('follows a title instruction, putting the coder’s modifiers where it says `by type`', () => {

@@ -185,20 +185,34 @@ class IndexTreeNavigator implements IndexNavigator {
   }
 
   /**
+   * A codeless term's `see also` to another Index entry (`Arthralgia, see also Pain, joint`): with no
+   * code of its own the coder has to go there. Unlike `see`, it is optional: a target that cannot be
+   * found leaves the walk as it was rather than unfinished.
+   */
+  private seeAlsoIndexReference(position: number): IndexReference | undefined {
+    const { seeAlso } = this.tree.terms[position];
+    const reference = seeAlso ? parseReference(seeAlso) : undefined;
+    return reference?.kind === 'index' ? reference : undefined;
+  }
+
+  /**
    * Ends a walk on its last term. A codeless term's reference is followed with every modifier not yet
    * placed; otherwise (or when it cannot be followed) the leftovers are settled here.
    */
   private finishWalk(path: number[], remaining: Pending[], placed: number[], visited: ReadonlySet<number>, budget: Budget): Walk {
     const endId = path[path.length - 1];
     const end = this.tree.terms[endId];
-    const reference = end.code || end.subcat ? undefined : this.referenceOf(endId);
+    const codeless = !end.code && !end.subcat;
+    const required = codeless ? this.referenceOf(endId) : undefined;
+    const optional = codeless && !required ? this.seeAlsoIndexReference(endId) : undefined;
+    const reference = required ?? optional;
     const settle = (reason?: StopReason): Walk => ({
       path,
       treeStart: 0,
       followed: [],
       inversions: countInversions(placed),
       ...this.tree.leftovers(path, remaining),
-      unfollowed: reference && reason ? { reference: reference.written, reason } : undefined,
+      unfollowed: required && reason ? { reference: required.written, reason } : undefined,
     });
     if (!reference) return settle();
     if (reference.kind !== 'index') return settle(reference.kind);
@@ -207,6 +221,7 @@ class IndexTreeNavigator implements IndexNavigator {
     if (!start) return settle('not-found');
     const seen = new Set([...visited, endId]);
     const next = this.bestWalk(start.mainIds, start.pending, seen, this.tree.mainTermOf(endId), budget);
+    if (optional && !this.codeTerm(next)) return settle();
     return {
       ...next,
       path: [...path, ...next.path],

@@ -38,6 +38,9 @@ const INDEX_PATHS: [string, string[], string][] = [
   ['Pain', ['chest'], 'R07.9'],
   ['Pain', ['abdominal'], 'R10.9'],
   ['Obesity', [], 'E66.9'],
+  // Codeless main terms whose `see also` is the only way on.
+  ['Arthralgia', [], 'M25.50'],
+  ['Adiposity', [], 'E66.9'],
   ['Depression', ['major'], 'F32.9'],
   ['Disease', ['kidney', 'chronic'], 'N18.9'],
   ['Disease', ['Crohn\'s'], 'K50.90'],
