@@ -16,6 +16,15 @@ describe('createMention', () => {
     });
   });
 
+  it('leaves out the sentence period a word kept, but not the period of an abbreviation with dots', () => {
+    const text = 'CT: a lung mass. Hepatitis C. Seen e.g. today.';
+    const plain = { text, sections: [] };
+    expect(createMention(plain, { begin: 6, end: 16 })).toMatchObject({ end: 15, text: 'lung mass' });
+    expect(createMention(plain, { begin: 17, end: 29 })).toMatchObject({ text: 'Hepatitis C' });
+    expect(createMention(plain, { begin: 35, end: 39 })).toMatchObject({ text: 'e.g.' });
+    expect(createMention(plain, { begin: 45, end: 46 })).toMatchObject({ text: '.' });
+  });
+
   it('rejects a range outside the text, without quoting the text', () => {
     expect(() => createMention(doc, { begin: 5, end: 40 })).toThrow(/\[5, 40\) is not a span of a 11-character text/);
     expect(() => createMention(doc, { begin: 6, end: 5 })).toThrow(RangeError);

@@ -27,9 +27,12 @@ describe('stemOf', () => {
     expect(stemOf('fractures')).toBe(stemOf('fracture'));
   });
 
-  it('reads a single letter with the period wink-nlp leaves on it ("hepatitis C.") as the letter', () => {
+  it('reads a word with the sentence period wink-nlp leaves on it ("hepatitis C.", "lung mass.") as the word', () => {
     expect(stemOf('c.')).toBe(stemOf('c'));
     expect(stemOf('c')).toBe('c');
+    expect(stemOf('mass.')).toBe(stemOf('mass'));
+    expect(stemOf('ill.')).toBe(stemOf('ill'));
+    expect(stemOf('e.g.')).not.toBe(stemOf('e.g'));
   });
 
   it('keeps apart words Porter runs together with a condition they do not name', () => {

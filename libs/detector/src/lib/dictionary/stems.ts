@@ -36,8 +36,10 @@ export const STEM_CACHE_LIMIT = 200_000;
 
 /** The stem the detector and its dictionary share for one lower-case word; null when it carries no content. */
 export function stemOf(word: string): string | null {
-  // wink-nlp keeps a sentence's final period on a single letter ("hepatitis C."): the word is "c".
-  if (word.length === 2 && word.charCodeAt(1) === 46) return stemOf(word.charAt(0));
+  // wink-nlp keeps a sentence's final period on words it takes for abbreviations: a single letter
+  // ("hepatitis C.") and words such as "mass." (Massachusetts) or "ill.". A word with no other
+  // period ("e.g.", "a.m.") is read without it.
+  if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOf(word.slice(0, -1));
   let stem = cache.get(word);
   if (stem === undefined) {
     stem = TITLE_NOISE.has(word) ? null : (STEM_OVERRIDES[word] ?? stemTerm(word));
