@@ -151,6 +151,22 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('M79.18');
     });
 
+    it('reads "mass" as the Index\'s Mass, also where wink-nlp keeps the sentence period on it ("lung mass.")', () => {
+      expect(codesOf(detectAll('A palpable abdominal mass was found.'))).toContain('R19.00');
+      const lung = detectAll('CT showed a lung mass.');
+      expect(codesOf(lung)).toContain('R91.8');
+      expect(mentionOf(lung, 'mass').text).toBe('lung mass');
+    });
+
+    it('follows the Index\'s "see also" from a codeless main term ("Arthralgia, see also Pain, joint")', () => {
+      expect(codesOf(detectAll('He reported arthralgias.'))).toContain('M25.50');
+    });
+
+    it('finds a Neoplasm Table site by either of its names and a lymph node as a lymph gland', () => {
+      expect(codesOf(detectAll('CT showed lymph node metastases.'))).toContain('C77.9');
+      expect(codesOf(detectAll('Metastatic lymph nodes were resected.'))).toContain('C77.9');
+    });
+
     it('matches an Index entry over interleaved words even where a mined phrase repeats its words', () => {
       // "weight loss" is also a learned phrase; learned phrases must be a run of words, the Index's need not.
       expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');

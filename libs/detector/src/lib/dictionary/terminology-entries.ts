@@ -47,9 +47,7 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
   const drafts: EntryDraft[] = [];
   const pathVariants: string[][][] = [];
   model.indexTerms.forEach((term, termId) => {
-    const own = indexTitleVariants(term.title, term.parent < 0).map((words) => contentStems(words));
-    const parents = term.parent < 0 ? [[]] : pathVariants[term.parent];
-    const variants = distinct(parents.flatMap((parent) => own.map((stems) => [...new Set([...parent, ...stems])]))).slice(0, MAX_PATH_VARIANTS);
+    const variants = extendPathVariants(term.parent < 0 ? [[]] : pathVariants[term.parent], term.title, term.parent < 0);
     pathVariants[termId] = variants;
     const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
     if (!code || term.source !== 'index') return;
@@ -57,6 +55,12 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     for (const stems of variants) drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index });
   });
   return drafts;
+}
+
+/** The stem sets of a path one title longer: each way of writing the parent path with each way of writing the title. */
+function extendPathVariants(parents: readonly string[][], title: string, isMainTerm: boolean): string[][] {
+  const own = indexTitleVariants(title, isMainTerm).map((words) => contentStems(words));
+  return distinct(parents.flatMap((parent) => own.map((stems) => [...new Set([...parent, ...stems])]))).slice(0, MAX_PATH_VARIANTS);
 }
 
 function distinct(variants: string[][]): string[][] {
@@ -126,22 +130,25 @@ function neoplasmEntries(model: CompiledTerminology): EntryDraft[] {
   if (tableIndex < 0) return [];
   const table = model.tables[tableIndex];
   const drafts: EntryDraft[] = [];
-  const pathStems: string[][] = [];
+  const pathVariants: string[][][] = [];
   table.rows.forEach((row, rowId) => {
-    const own = row.parent < 0 ? [] : contentStems(row.title);
-    const stems = [...new Set([...(row.parent < 0 ? [] : pathStems[row.parent]), ...own])];
-    pathStems[rowId] = stems;
-    if (stems.length === 0) return;
+    // A site written two ways (`lymph, lymphatic channel NEC`) is named by either, as in the Index.
+    const isSite = row.parent >= 0 && table.rows[row.parent].parent < 0;
+    const variants = row.parent < 0 ? [[]] : extendPathVariants(pathVariants[row.parent], row.title, isSite);
+    pathVariants[rowId] = variants;
     model.tableCellCodes[tableIndex][rowId].forEach((code, column) => {
       const marker = NEOPLASM_COLUMN_MARKERS[column];
       if (!code || !marker) return;
-      drafts.push({
-        stems: [marker, ...stems],
-        code,
-        source: 'neoplasm',
-        display: `Neoplasm Table: ${row.title} (${table.headings[column]})`,
-        prior: SOURCE_PRIOR.neoplasm,
-      });
+      for (const stems of variants) {
+        if (stems.length === 0) continue;
+        drafts.push({
+          stems: [marker, ...stems],
+          code,
+          source: 'neoplasm',
+          display: `Neoplasm Table: ${row.title} (${table.headings[column]})`,
+          prior: SOURCE_PRIOR.neoplasm,
+        });
+      }
     });
   });
   return drafts;
