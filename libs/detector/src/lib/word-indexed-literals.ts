@@ -34,7 +34,11 @@ interface Candidate<T> {
   readonly value: T;
 }
 
-const INLINE_SPACE = /[ \t\u00a0]/;
+
+/** A space, tab or no-break space: what may sit between the words of a literal. */
+function isInlineSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
 
 /** Whether a letter or digit ends right before `index` (one outside the BMP included). */
 function wordCharBefore(text: string, index: number): boolean {
@@ -192,7 +196,7 @@ export class WordIndexedLiterals<T> {
     if (!candidates) return null;
     const after = position + word.length;
     let nextAt = after;
-    while (nextAt < text.length && INLINE_SPACE.test(text.charAt(nextAt))) nextAt += 1;
+    while (isInlineSpace(text.charCodeAt(nextAt))) nextAt += 1;
     const nextChar = this.keyOf(text.charAt(nextAt));
     for (const { sticky, next, spaced, value } of candidates) {
       if (!sticky) return { begin: position, end: after, value };

@@ -32,3 +32,10 @@ describe('WordStemIds', () => {
     expect(words.size).toBe(3);
   });
 });
+
+describe('WordStemIds.stemOf', () => {
+  it('gives what stemOf gives', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    for (const word of ['fractures', 'unspecified', 'c.', 'ii', ',']) expect(words.stemOf(word)).toBe(stemOf(word));
+  });
+});

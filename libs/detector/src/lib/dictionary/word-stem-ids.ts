@@ -16,25 +16,41 @@ export function wordStems(normal: string): string[] {
 
 const NO_IDS: readonly number[] = Object.freeze([]);
 
+/** What one word offers matching: its stem (null for a word without content) and its stems as the dictionary numbers them. */
+export interface WordEntry {
+  readonly stem: string | null;
+  readonly ids: readonly number[];
+}
+
 /**
- * {@link wordStems} numbered by one dictionary, leaving out stems no entry uses, remembered per
- * word: a note repeats its words, and one lookup per token replaces a stem lookup, a marker
- * lookup, a synonym lookup and a stem-number lookup per stem.
+ * Each word's stem, and its {@link wordStems} numbered by one dictionary (leaving out stems no
+ * entry uses), remembered per word: a note repeats its words, and one lookup per token replaces
+ * a stem lookup, a marker lookup, a synonym lookup and a stem-number lookup per stem.
  */
 export class WordStemIds {
-  private readonly byWord = new Map<string, readonly number[]>();
+  private readonly byWord = new Map<string, WordEntry>();
 
   constructor(private readonly dictionary: TermDictionary) {}
 
   of(normal: string): readonly number[] {
-    let ids = this.byWord.get(normal);
-    if (ids === undefined) {
-      ids = this.number(wordStems(normal));
+    return this.entry(normal).ids;
+  }
+
+  /** `stemOf(normal)`, from the same remembered entry as {@link of}: later stages read the words matching just read. */
+  stemOf(normal: string): string | null {
+    return this.entry(normal).stem;
+  }
+
+  private entry(normal: string): WordEntry {
+    let entry = this.byWord.get(normal);
+    if (entry === undefined) {
+      const stems = wordStems(normal);
+      entry = { stem: stems[0] ?? null, ids: this.number(stems) };
       // Bounded like the stem cache: clinical text brings new words without end.
       if (this.byWord.size >= STEM_CACHE_LIMIT) this.byWord.clear();
-      this.byWord.set(normal, ids);
+      this.byWord.set(normal, entry);
     }
-    return ids;
+    return entry;
   }
 
   /** The dictionary's numbers for `stems`, in order, without those it does not know. */

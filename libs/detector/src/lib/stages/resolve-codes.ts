@@ -9,7 +9,7 @@ import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
-import { stemOf } from '../dictionary/stems.js';
+import { type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
@@ -27,7 +27,7 @@ export const resolveCodes: Stage = (doc, deps) => {
   requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
-  const contexts = new MentionContexts(doc);
+  const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
   const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.of(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
@@ -48,7 +48,10 @@ class MentionContexts {
   private readonly bySentence = new Map<number, SentenceStems>();
   private readonly byListItem = new Map<number, ReadonlySet<string>>();
 
-  constructor(private readonly doc: DetectorDoc) {}
+  constructor(
+    private readonly doc: DetectorDoc,
+    private readonly words: WordStemIds,
+  ) {}
 
   of(candidates: MentionCandidates): ReadonlySet<string> {
     const { doc } = this;
@@ -80,7 +83,7 @@ class MentionContexts {
   private stemsOf(sentence: Sentence): SentenceStems {
     let found = this.bySentence.get(sentence.index);
     if (!found) {
-      const stems = this.doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => stemOf(token.normal));
+      const stems = this.doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => this.words.stemOf(token.normal));
       found = { stems, cues: stems.filter((stem): stem is string => stem !== null && SEVENTH_CHARACTER_CUE_STEMS.has(stem)) };
       this.bySentence.set(sentence.index, found);
     }
