@@ -48,6 +48,17 @@ describe('WordIndexedLiterals', () => {
     expect(exact.matchAll('ms MS Ms', 0, 8).map((m) => m.begin)).toEqual([3]);
   });
 
+  it('finds a literal whose first word is written in any case, and one spelled with a sign that lower-cases to ASCII', () => {
+    const kelvin = new WordIndexedLiterals(literals(['kg', 'hb']), 'iu');
+    expect(kelvin.matchAll('KG Kg \u212Ag HB hB h', 0, 17).map((m) => [m.begin, m.value])).toEqual([
+      [0, 'kg'],
+      [3, 'kg'],
+      [6, 'kg'],
+      [9, 'hb'],
+      [12, 'hb'],
+    ]);
+  });
+
   it('accepts only literals that start with a letter or digit', () => {
     expect(WordIndexedLiterals.accepts('?')).toBe(false);
     expect(WordIndexedLiterals.accepts(' 2nd')).toBe(true);

@@ -34,7 +34,11 @@ interface Candidate<T> {
   readonly value: T;
 }
 
-const INLINE_SPACE = /[ \t\u00a0]/;
+
+/** A space, tab or no-break space: what may sit between the words of a literal. */
+function isInlineSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
 
 /** Whether a letter or digit ends right before `index` (one outside the BMP included). */
 function wordCharBefore(text: string, index: number): boolean {
@@ -64,8 +68,38 @@ function firstWord(literal: string): string {
   return WORD_RUN_AT.exec(literal.trim())?.[0] ?? '';
 }
 
+/** Whether an ASCII code is a letter or digit. */
+function isAsciiWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** Hashes stay below 2^30, so that V8 keeps them as small integers rather than boxing each one. */
+const HASH_MASK = 0x3fffffff;
+/** What {@link WordIndexedLiterals.wordEnd} reports for a word that is not all ASCII. */
+const NOT_ASCII = -1;
+
+function hashStep(hash: number, code: number, caseless: boolean): number {
+  return (Math.imul(hash, 31) + (caseless && code <= 90 && code >= 65 ? code + 32 : code)) & HASH_MASK;
+}
+
+/** Hash of an all-ASCII key, folding case when `caseless` ({@link NOT_ASCII} otherwise); `matchAll` computes the same while it scans a word. */
+function asciiHash(key: string, caseless: boolean): number {
+  let hash = 0;
+  for (let i = 0; i < key.length; i += 1) {
+    const code = key.charCodeAt(i);
+    if (code >= 128) return NOT_ASCII;
+    hash = hashStep(hash, code, caseless);
+  }
+  return hash;
+}
+
 export class WordIndexedLiterals<T> {
   private readonly byFirstWord = new Map<string, Candidate<T>[]>();
+  /**
+   * Hashes of the all-ASCII first words. Nearly every word of a text starts no literal; an ASCII
+   * word whose hash is not here is passed over without cutting it out of the text.
+   */
+  private readonly asciiFirstWordHashes = new Set<number>();
   private readonly caseless: boolean;
 
   /** `literals` in order of preference at one position (longest first); each starts with a letter or digit. */
@@ -86,6 +120,8 @@ export class WordIndexedLiterals<T> {
         value,
       });
       this.byFirstWord.set(key, list);
+      const hash = asciiHash(key, this.caseless);
+      if (hash !== NOT_ASCII) this.asciiFirstWordHashes.add(hash);
     }
   }
 
@@ -106,18 +142,44 @@ export class WordIndexedLiterals<T> {
     let position = begin;
     while (position < text.length && wordCharLength(text, position) > 0 && wordCharBefore(text, position)) position += wordCharLength(text, position);
     while (position < end) {
-      const length = wordCharLength(text, position);
-      if (length === 0) {
+      const code = text.charCodeAt(position);
+      if (code < 128 ? !isAsciiWordChar(code) : wordCharLength(text, position) === 0) {
         position += 1;
         continue;
       }
-      let wordEnd = position + length;
-      for (let next = wordCharLength(text, wordEnd); next > 0; next = wordCharLength(text, wordEnd)) wordEnd += next;
-      const found = this.matchWordAt(text, position, text.slice(position, wordEnd));
-      if (found && found.end <= end) matches.push(found);
+      const wordEnd = this.wordEnd(text, position);
+      if (this.scannedHash === NOT_ASCII || this.asciiFirstWordHashes.has(this.scannedHash)) {
+        const found = this.matchWordAt(text, position, text.slice(position, wordEnd));
+        if (found && found.end <= end) matches.push(found);
+      }
       position = wordEnd;
     }
     return matches;
+  }
+
+  /** The {@link asciiHash} of the word {@link wordEnd} scanned last: a field, so that scanning a word allocates nothing. */
+  private scannedHash = 0;
+
+  /** Where the word at `position` ends; sets {@link scannedHash}. */
+  private wordEnd(text: string, position: number): number {
+    const caseless = this.caseless;
+    let end = position;
+    let hash = 0;
+    for (;;) {
+      const code = text.charCodeAt(end);
+      if (code < 128) {
+        if (!isAsciiWordChar(code)) break;
+        if (hash !== NOT_ASCII) hash = hashStep(hash, code, caseless);
+        end += 1;
+      } else {
+        const length = wordCharLength(text, end);
+        if (length === 0) break;
+        hash = NOT_ASCII;
+        end += length;
+      }
+    }
+    this.scannedHash = hash;
+    return end;
   }
 
   /** The preferred literal that matches at `position`, which must start a word; null otherwise. */
@@ -134,7 +196,7 @@ export class WordIndexedLiterals<T> {
     if (!candidates) return null;
     const after = position + word.length;
     let nextAt = after;
-    while (nextAt < text.length && INLINE_SPACE.test(text.charAt(nextAt))) nextAt += 1;
+    while (isInlineSpace(text.charCodeAt(nextAt))) nextAt += 1;
     const nextChar = this.keyOf(text.charAt(nextAt));
     for (const { sticky, next, spaced, value } of candidates) {
       if (!sticky) return { begin: position, end: after, value };

@@ -51,7 +51,7 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
     const raw = candidateScore(coding, candidate);
     if (raw === null) continue;
     const score = round(Math.min(MAX_SCORE, raw));
-    const summary = score >= minScore ? coding.terminology.summary(candidate.code) : null;
+    const summary = score >= minScore ? coding.summary(candidate.code) : null;
     if (!summary) continue;
     proposals.push({
       code: summary.code,
@@ -71,7 +71,7 @@ function scoredCodes(coding: CodingModel, scores: ReadonlyMap<string, number>, e
     .filter(([code]) => code !== exclude)
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_ALTERNATIVES)
-    .map(([code, score]) => ({ code, title: coding.terminology.summary(code)?.title ?? code, score: round(score) }));
+    .map(([code, score]) => ({ code, title: coding.summary(code)?.title ?? code, score: round(score) }));
 }
 
 const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;

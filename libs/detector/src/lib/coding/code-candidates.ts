@@ -1,5 +1,6 @@
 import type { Evidence } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention, ResolvedCode } from '../detector-doc.js';
+import type { EntrySource } from '../dictionary/term-dictionary.js';
 import type { CodingModel } from './coding-model.js';
 
 /** Everything a document says for one code, gathered from the mentions that support it. */
@@ -92,7 +93,8 @@ export const CANDIDATE_FEATURES = [
 
 /** The numbers the ranker weighs, in {@link CANDIDATE_FEATURES} order. */
 export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate): number[] {
-  const sources = new Set([...candidate.entries].map((entry) => coding.dictionary.entries[entry].source));
+  const sources = new Set<EntrySource>();
+  for (const entry of candidate.entries) sources.add(coding.dictionary.entries[entry].source);
   const goldRate = coding.calibration.goldFrequency[candidate.code] ?? 0;
   const [matched, hits] = coding.calibration.codes[candidate.code] ?? [0, 0];
   return [
@@ -108,9 +110,14 @@ export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate)
     sources.has('lexicon') ? 1 : 0,
     Math.log((goldRate + 0.5) / (coding.calibration.documents + 1)),
     (hits + 1) / (matched + 2),
-    [...candidate.sections].some((section) => section !== null && DIAGNOSTIC_SECTIONS.has(section)) ? 1 : 0,
+    inDiagnosticSection(candidate.sections) ? 1 : 0,
     candidate.code.startsWith('R') ? 1 : 0,
     coding.historyCodes.has(candidate.code) ? 1 : 0,
     candidate.firstPosition,
   ];
+}
+
+function inDiagnosticSection(sections: ReadonlySet<string | null>): boolean {
+  for (const section of sections) if (section !== null && DIAGNOSTIC_SECTIONS.has(section)) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import type { Terminology } from '@icd/terminology';
+import type { CodeSummary, Terminology } from '@icd/terminology';
 import calibrationData from '../../data/calibration.codiesp-train.json' with { type: 'json' };
 import lexiconData from '../../data/lexicon.codiesp-train.json' with { type: 'json' };
 import { buildTermDictionary, type EntryDraft, type TermDictionary } from '../dictionary/term-dictionary.js';
@@ -6,10 +6,13 @@ import { calibratedScores, parseCalibration, parseLexicon, type Calibration } fr
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { createCodeNarrower, type CodeNarrower } from './narrow-code.js';
+import { createCodeSummaries } from './code-summaries.js';
 
 /** Everything the coding stages need besides the text: built once per process, shared by every document. */
 export interface CodingModel {
   readonly terminology: Terminology;
+  /** `terminology.summary`, remembered per code. */
+  readonly summary: (code: string) => CodeSummary | null;
   readonly dictionary: TermDictionary;
   readonly narrow: CodeNarrower;
   readonly historyRules: readonly HistoryRule[];
@@ -39,10 +42,12 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const dictionary = buildTermDictionary(terminology, lexicon);
   const calibration = options.calibration ?? parseCalibration(calibrationData);
   const historyRules = options.historyRules ?? loadHistoryRules(terminology);
+  const summary = createCodeSummaries(terminology);
   return {
     terminology,
+    summary,
     dictionary,
-    narrow: createCodeNarrower(terminology),
+    narrow: createCodeNarrower(terminology, summary),
     historyRules,
     historyCodes: new Set(historyRules.map((rule) => rule.code)),
     excludes1: createExcludes1Checker(terminology),

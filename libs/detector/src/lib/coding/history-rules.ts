@@ -38,9 +38,23 @@ export function loadHistoryRules(terminology: Terminology): HistoryRule[] {
 /**
  * The history code for a condition that is the patient's past (Z85.3 for breast cancer) or a
  * relative's (Z80.0 for colon cancer): the first rule, in file order, whose prefix the code has.
+ * Remembered per rule set and code: a note repeats its conditions.
  */
 export function historyCodeFor(rules: readonly HistoryRule[], assertion: 'historical' | 'family', code: string): string | null {
-  const compact = code.replace('.', '');
-  const rule = rules.find((candidate) => candidate.assertion === assertion && candidate.prefixes.some((prefix) => compact.startsWith(prefix.replace('.', ''))));
-  return rule?.code ?? null;
+  let answers = answersByRules.get(rules);
+  if (!answers) {
+    answers = { historical: new Map(), family: new Map() };
+    answersByRules.set(rules, answers);
+  }
+  let answer = answers[assertion].get(code);
+  if (answer === undefined) {
+    const compact = code.replace('.', '');
+    const rule = rules.find((candidate) => candidate.assertion === assertion && candidate.prefixes.some((prefix) => compact.startsWith(prefix.replace('.', ''))));
+    answer = rule?.code ?? null;
+    // Bounded by the code set: only billable codes are asked about.
+    answers[assertion].set(code, answer);
+  }
+  return answer;
 }
+
+const answersByRules = new WeakMap<readonly HistoryRule[], Record<'historical' | 'family', Map<string, string | null>>>();

@@ -1,5 +1,6 @@
 import type { CodeSummary, Terminology } from '@icd/terminology';
 import { contentStems } from '../dictionary/stems.js';
+import { createCodeSummaries } from './code-summaries.js';
 
 /** Seventh characters named by encounter words in the sentence; initial encounter otherwise. */
 const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
@@ -61,12 +62,12 @@ export interface NarrowedCode {
  * title adds the most words found in the sentence (laterality, site, type, acuity), else the
  * classification's default (the "unspecified" child); seventh characters from encounter words.
  */
-export function createCodeNarrower(terminology: Terminology) {
+export function createCodeNarrower(terminology: Terminology, summaryOf = createCodeSummaries(terminology)) {
   const titleStems = new Map<string, Set<string>>();
   const stemsOfTitle = (code: string): Set<string> => {
     let stems = titleStems.get(code);
     if (!stems) {
-      stems = new Set(contentStems(terminology.summary(code)?.title ?? ''));
+      stems = new Set(contentStems(summaryOf(code)?.title ?? ''));
       titleStems.set(code, stems);
     }
     return stems;
@@ -118,13 +119,13 @@ export function createCodeNarrower(terminology: Terminology) {
   }
 
   return function narrow(code: string, context: ReadonlySet<string>): NarrowedCode | null {
-    let current = terminology.summary(code);
+    let current = summaryOf(code);
     let supported = true;
     for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
       const step = chooseChild(choiceFor(current.code), context);
       if (!step) return null;
       supported &&= step.supported;
-      current = terminology.summary(step.code);
+      current = summaryOf(step.code);
     }
     return current?.billable ? { code: current.code, supported } : null;
   };

@@ -1,3 +1,4 @@
+import type { MatchingTable } from './matching-table.js';
 import type { DictionaryEntry, TermDictionary } from './term-dictionary.js';
 
 /** A stem found at a token of the sentence (from the word itself, an abbreviation's expansion, or a morphology marker). */
@@ -60,7 +61,30 @@ export function matchSentence(
   dictionary: TermDictionary,
   stems: readonly StemAtToken[],
   keepBoth: KeepBoth = () => false,
-  separators: ReadonlySet<number> = new Set(),
+  separators: Iterable<number> = [],
+): SentenceMatch[] {
+  const stemIds: number[] = [];
+  const tokens: number[] = [];
+  for (const { stem, token } of stems) {
+    const id = dictionary.stemIds.get(stem);
+    if (id === undefined) continue;
+    stemIds.push(id);
+    tokens.push(token);
+  }
+  return matchSentenceStemIds(dictionary, stemIds, tokens, keepBoth, separators);
+}
+
+/**
+ * {@link matchSentence} over stems already numbered by the dictionary: `stemIds[i]` sits at
+ * `tokens[i]`, in sentence order. The detector numbers each word once and reuses it, so the hot
+ * loop never hashes a stem string.
+ */
+export function matchSentenceStemIds(
+  dictionary: TermDictionary,
+  stemIds: readonly number[],
+  tokens: readonly number[],
+  keepBoth: KeepBoth = () => false,
+  separators: Iterable<number> = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   if (scratch.serial >= 2_000_000_000) {
@@ -69,9 +93,9 @@ export function matchSentence(
   }
   const serial = (scratch.serial += 1);
   const present: number[] = [];
-  for (const { stem, token } of stems) {
-    const id = dictionary.stemIds.get(stem);
-    if (id === undefined) continue;
+  for (let i = 0; i < stemIds.length; i += 1) {
+    const id = stemIds[i];
+    const token = tokens[i];
     if (scratch.stamp[id] !== serial) {
       scratch.stamp[id] = serial;
       scratch.positions[id] = [token];
@@ -82,15 +106,16 @@ export function matchSentence(
     }
   }
   const matches: SentenceMatch[] = [];
+  const { groupBegin, nextStemId, entriesBegin, groupEntries } = dictionary.table;
+  const stamp = scratch.stamp;
   for (const anchor of present) {
-    const groups = dictionary.byAnchorGroups[anchor];
-    if (!groups) continue;
-    for (const { nextStemId, entryIds } of groups) {
-      if (nextStemId >= 0 && scratch.stamp[nextStemId] !== serial) continue;
-      for (const entryId of entryIds) {
+    for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
+      const next = nextStemId[group];
+      if (next >= 0 && stamp[next] !== serial) continue;
+      for (let at = entriesBegin[group]; at < entriesBegin[group + 1]; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
-        if (!allPresent(dictionary.entryCheckIds[entryId], scratch.stamp, serial)) continue;
-        const match = placeAtSomeAnchor(dictionary, entryId, scratch.positions[anchor], scratch.positions, separators);
+        if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], stamp, serial)) continue;
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], scratch.positions[anchor], scratch.positions, separators);
         if (match) matches.push(match);
       }
     }
@@ -103,40 +128,36 @@ function placeAtSomeAnchor(
   entryId: number,
   anchorTokens: readonly number[],
   positions: readonly number[][],
-  separators: ReadonlySet<number>,
+  separators: Iterable<number>,
 ): SentenceMatch | null {
   const entry = dictionary.entries[entryId];
   for (const anchorToken of anchorTokens) {
-    const tokens = placeEntry(entry, dictionary.entryStemIds[entryId], anchorToken, positions);
+    const tokens = placeEntry(dictionary.table, entryId, anchorToken, positions, maxSpread(entry));
     if (tokens) return { entry, tokens, crossesList: crossesSeparator(tokens, separators) };
   }
   return null;
 }
 
-function isNumeric(stem: string): boolean {
-  const first = stem.charCodeAt(0);
-  return first >= 48 && first <= 57;
-}
-
-function crossesSeparator(tokens: readonly number[], separators: ReadonlySet<number>): boolean {
+function crossesSeparator(tokens: readonly number[], separators: Iterable<number>): boolean {
   for (const separator of separators) if (separator > tokens[0] && separator < tokens[tokens.length - 1]) return true;
   return false;
 }
 
-function allPresent(stemIds: Int32Array, stamp: Int32Array, serial: number): boolean {
-  for (let i = 0; i < stemIds.length; i += 1) if (stamp[stemIds[i]] !== serial) return false;
+function allPresent(stemIds: Int32Array, begin: number, end: number, stamp: Int32Array, serial: number): boolean {
+  for (let i = begin; i < end; i += 1) if (stamp[stemIds[i]] !== serial) return false;
   return true;
 }
 
 /** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
-function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: number, positionsOf: readonly number[][]): number[] | null {
+function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, positionsOf: readonly number[][], spread: number): number[] | null {
   const tokens: number[] = [anchorToken];
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
-  for (let i = 0; i < stemIds.length; i += 1) {
-    const positions = positionsOf[stemIds[i]];
-    const isNumber = isNumeric(entry.stems[i]);
+  for (let i = table.entryStemBegin[entryId]; i < table.entryStemBegin[entryId + 1]; i += 1) {
+    const stemId = table.entryStems[i];
+    const positions = positionsOf[stemId];
+    const isNumber = table.numericStem[stemId] === 1;
     const target = isNumber ? previous : anchorToken;
     let nearest = positions[0];
     for (const token of positions) if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
@@ -146,7 +167,7 @@ function placeEntry(entry: DictionaryEntry, stemIds: Int32Array, anchorToken: nu
     if (nearest < low) low = nearest;
     if (nearest > high) high = nearest;
   }
-  if (high - low + 1 > maxSpread(entry)) return null;
+  if (high - low + 1 > spread) return null;
   return tokens.sort((a, b) => a - b);
 }
 

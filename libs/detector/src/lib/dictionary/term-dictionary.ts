@@ -1,4 +1,5 @@
 import type { Terminology } from '@icd/terminology';
+import { layOutMatchingTable, type MatchingTable } from './matching-table.js';
 import { entriesFromTerminology } from './terminology-entries.js';
 
 /** Where a dictionary entry comes from; also how much a match on it says about the code. */
@@ -41,6 +42,8 @@ export interface TermDictionary {
    * notes, and one read then rules out a whole group of its entries.
    */
   readonly byAnchorGroups: readonly (readonly AnchorGroup[] | undefined)[];
+  /** {@link byAnchorGroups} and the entries' stems laid out in typed arrays, for the matcher's hot loop. */
+  readonly table: MatchingTable;
 }
 
 export interface AnchorGroup {
@@ -100,7 +103,7 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   const byAnchorId: (number[] | undefined)[] = new Array<number[] | undefined>(stemIds.size).fill(undefined);
   for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
   const byAnchorGroups = byAnchorId.map((ids, anchorId) => (ids ? groupByNextStem(ids, anchorId, entryCheckIds) : undefined));
-  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups };
+  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table: layOutMatchingTable(byAnchorGroups, entryStemIds, entryCheckIds, [...stemIds.keys()]) };
 }
 
 function groupByNextStem(entryIds: readonly number[], anchorId: number, entryCheckIds: readonly Int32Array[]): AnchorGroup[] {

@@ -102,7 +102,9 @@ function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: re
       const mention = doc.mentions[m];
       if (!rangesOverlap(mention, scope) || rangesOverlap(mention, trigger)) continue;
       const cue: AssertionCue = { source: 'trigger', category: trigger.rule.category, literal: trigger.rule.literal, begin: trigger.begin, end: trigger.end };
-      cues.set(m, [...(cues.get(m) ?? []), cue]);
+      const list = cues.get(m);
+      if (list) list.push(cue);
+      else cues.set(m, [cue]);
     }
   });
   return cues;
@@ -113,7 +115,10 @@ function mentionsBySentence(doc: DetectorDoc): Map<number, number[]> {
   const bySentence = new Map<number, number[]>();
   doc.mentions.forEach((mention, m) => {
     const sentence = sentenceAt(doc, mention.begin);
-    if (sentence) bySentence.set(sentence.index, [...(bySentence.get(sentence.index) ?? []), m]);
+    if (!sentence) return;
+    const list = bySentence.get(sentence.index);
+    if (list) list.push(m);
+    else bySentence.set(sentence.index, [m]);
   });
   return bySentence;
 }

@@ -7,12 +7,11 @@ import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, S
 import { requireStages, withLayers } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
-import { CLINICAL_SYNONYMS } from '../dictionary/clinical-synonyms.js';
-import { MORPHOLOGY_MARKERS } from '../dictionary/neoplasm-markers.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
-import { matchSentence, type SentenceMatch, type StemAtToken } from '../dictionary/sentence-matcher.js';
-import { contentStems, stemOf } from '../dictionary/stems.js';
+import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
+import { contentStems } from '../dictionary/stems.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
+import { type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -22,13 +21,15 @@ export const MATCH_TERMS_STAGE = 'match-terms';
 export const matchTerms: Stage = (doc, deps) => {
   requireStages(doc, MATCH_TERMS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE, EXPAND_ABBREVIATIONS_STAGE]);
   if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
-  const expansionStems = stemsOfExpansions(doc);
+  const words = wordStemIdsOf(deps.coding.dictionary);
+  const expansionStems = stemsOfExpansions(doc, words);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
+  const stems: SentenceStemIds = { stemIds: [], tokens: [] };
   for (const sentence of doc.sentences) {
-    const stems = sentenceStems(doc, sentence, expansionStems);
-    if (stems.length === 0) continue;
-    const matches = matchSentence(deps.coding.dictionary, stems, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence));
+    sentenceStemIds(doc, sentence, expansionStems, words, stems);
+    if (stems.stemIds.length === 0) continue;
+    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -41,45 +42,45 @@ export const matchTerms: Stage = (doc, deps) => {
 export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
 
 /** Tokens that separate items of a list: a term's words seldom straddle them. */
-function listSeparators(doc: DetectorDoc, sentence: Sentence): Set<number> {
-  const separators = new Set<number>();
+function listSeparators(doc: DetectorDoc, sentence: Sentence): number[] {
+  const separators: number[] = [];
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-    if (LIST_SEPARATORS.has(doc.tokens[index].normal)) separators.add(index);
+    if (LIST_SEPARATORS.has(doc.tokens[index].normal)) separators.push(index);
   }
   return separators;
 }
 
-/** Stems each abbreviation stands for, keyed by its first token. */
-function stemsOfExpansions(doc: DetectorDoc): Map<number, string[]> {
-  const byToken = new Map<number, string[]>();
+/** Stem numbers each abbreviation stands for, keyed by its first token. */
+function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, readonly number[]> {
+  const byToken = new Map<number, readonly number[]>();
   let tokenIndex = 0;
   for (const expansion of doc.expansions) {
     while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
-    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, contentStems(expansion.expansion));
+    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, words.number(contentStems(expansion.expansion)));
   }
   return byToken;
 }
 
-/** Every stem the sentence offers, with the token it sits at; the words of a department's name offer none. */
-export function sentenceStems(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, string[]>): StemAtToken[] {
-  const stems: StemAtToken[] = [];
+/** A sentence's stems as dictionary numbers, each beside the token it sits at; refilled for every sentence. */
+interface SentenceStemIds {
+  readonly stemIds: number[];
+  readonly tokens: number[];
+}
+
+/** Fills `into` with every stem the sentence offers that the dictionary knows; the words of a department's name offer none. */
+function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, words: WordStemIds, into: SentenceStemIds): void {
+  into.stemIds.length = 0;
+  into.tokens.length = 0;
   const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const token = doc.tokens[index];
     if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
-    const expanded = expansionStems.get(index);
-    if (expanded) {
-      for (const stem of expanded) stems.push({ stem, token: index });
-      continue;
+    const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? words.of(token.normal);
+    for (const id of ids) {
+      into.stemIds.push(id);
+      into.tokens.push(index);
     }
-    const stem = stemOf(token.normal);
-    if (stem === null) continue;
-    stems.push({ stem, token: index });
-    const marker = MORPHOLOGY_MARKERS.get(stem);
-    if (marker) stems.push({ stem: marker, token: index });
-    for (const synonym of CLINICAL_SYNONYMS.get(stem) ?? []) if (synonym !== stem) stems.push({ stem: synonym, token: index });
   }
-  return stems;
 }
 
 /**

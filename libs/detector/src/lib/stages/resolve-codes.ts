@@ -4,12 +4,12 @@
  * into its history code (Z85.3, Z80.0), and a verdict on whether the mention is coded at all.
  */
 import type { Assertion } from '@icd/contracts';
-import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution, ResolvedCode } from '../detector-doc.js';
+import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution, ResolvedCode, Sentence } from '../detector-doc.js';
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
-import { stemOf } from '../dictionary/stems.js';
+import { type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
@@ -27,41 +27,68 @@ export const resolveCodes: Stage = (doc, deps) => {
   requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
-  const stemsBySentence = new Map<number, (string | null)[]>();
-  const resolutions = doc.mentions.map((mention, index) =>
-    resolveMention(coding, mention, doc.candidates[index], mentionContext(doc, doc.candidates[index], stemsBySentence)),
-  );
+  const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
+  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.of(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
+
+/** A sentence's stems, token by token, and the seventh-character cue stems among them. */
+interface SentenceStems {
+  readonly stems: readonly (string | null)[];
+  readonly cues: readonly string[];
+}
 
 /**
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
  * from the separator before its first word to the one after its last, within the sentence, and
  * the sentence's encounter words. The whole sentence would lend "right" from "right hip surgery,
- * hearing loss" to the hearing loss.
+ * hearing loss" to the hearing loss. Mentions in one list item share their context.
  */
-function mentionContext(doc: DetectorDoc, candidates: MentionCandidates, stemsBySentence: Map<number, (string | null)[]>): Set<string> {
-  let first = Number.MAX_SAFE_INTEGER;
-  let last = -1;
-  for (const match of candidates.matches) {
-    first = Math.min(first, match.tokens[0]);
-    last = Math.max(last, match.tokens[match.tokens.length - 1]);
+class MentionContexts {
+  private readonly bySentence = new Map<number, SentenceStems>();
+  private readonly byListItem = new Map<number, ReadonlySet<string>>();
+
+  constructor(
+    private readonly doc: DetectorDoc,
+    private readonly words: WordStemIds,
+  ) {}
+
+  of(candidates: MentionCandidates): ReadonlySet<string> {
+    const { doc } = this;
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    for (const match of candidates.matches) {
+      first = Math.min(first, match.tokens[0]);
+      last = Math.max(last, match.tokens[match.tokens.length - 1]);
+    }
+    const sentence = doc.sentences[doc.tokens[first].sentence];
+    while (first > sentence.tokenBegin && !LIST_SEPARATORS.has(doc.tokens[first - 1].normal)) first -= 1;
+    while (last + 1 < sentence.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[last + 1].normal)) last += 1;
+    const key = first * (doc.tokens.length + 1) + last;
+    let context = this.byListItem.get(key);
+    if (!context) {
+      const { stems, cues } = this.stemsOf(sentence);
+      const item = new Set<string>();
+      for (let index = first; index <= last; index += 1) {
+        const stem = stems[index - sentence.tokenBegin];
+        if (stem !== null) item.add(stem);
+      }
+      for (const cue of cues) item.add(cue);
+      context = item;
+      this.byListItem.set(key, context);
+    }
+    return context;
   }
-  const sentenceIndex = doc.tokens[first].sentence;
-  const sentence = doc.sentences[sentenceIndex];
-  while (first > sentence.tokenBegin && !LIST_SEPARATORS.has(doc.tokens[first - 1].normal)) first -= 1;
-  while (last + 1 < sentence.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[last + 1].normal)) last += 1;
-  let stems = stemsBySentence.get(sentenceIndex);
-  if (!stems) {
-    stems = doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => stemOf(token.normal));
-    stemsBySentence.set(sentenceIndex, stems);
+
+  private stemsOf(sentence: Sentence): SentenceStems {
+    let found = this.bySentence.get(sentence.index);
+    if (!found) {
+      const stems = this.doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => this.words.stemOf(token.normal));
+      found = { stems, cues: stems.filter((stem): stem is string => stem !== null && SEVENTH_CHARACTER_CUE_STEMS.has(stem)) };
+      this.bySentence.set(sentence.index, found);
+    }
+    return found;
   }
-  const context = new Set<string>();
-  stems.forEach((stem, offset) => {
-    const index = sentence.tokenBegin + offset;
-    if (stem !== null && ((index >= first && index <= last) || SEVENTH_CHARACTER_CUE_STEMS.has(stem))) context.add(stem);
-  });
-  return context;
 }
 
 function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: ReadonlySet<string>): MentionResolution {

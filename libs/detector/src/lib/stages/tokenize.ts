@@ -22,7 +22,6 @@ const SKIPPABLE = /[\s\p{Cc}\p{Cf}]/u;
  */
 export const MAX_WINK_RUN = 100;
 const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, 'g');
-const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
 
 const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
   word: 'word',
@@ -132,22 +131,33 @@ function readWinkTokens(text: string): WinkTokens {
 export function locateToken(text: string, value: string, from: number): number {
   for (let position = from; position < text.length; position += 1) {
     if (text.startsWith(value, position)) return position;
-    if (!SKIPPABLE.test(text.charAt(position))) break;
+    if (!isSkippable(text, position)) break;
   }
   // Bounded so that a run of unplaceable tokens cannot make the whole stage quadratic.
   const found = text.slice(from, from + RESYNC_WINDOW + value.length).indexOf(value);
   return found >= 0 ? from + found : -1;
 }
 
+/** {@link SKIPPABLE} at `position`, read without a regex for ASCII (whitespace and control characters are all at or below 32, or 127). */
+function isSkippable(text: string, position: number): boolean {
+  const code = text.charCodeAt(position);
+  if (code < 128) return code <= 32 || code === 127;
+  return SKIPPABLE.test(text.charAt(position));
+}
+
 function hasLineBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i += 1) {
-    if (LINE_BREAK.test(text.charAt(i))) return true;
+    const code = text.charCodeAt(i);
+    if ((code >= 10 && code <= 13) || code === 0x85 || code === 0x2028 || code === 0x2029) return true;
   }
   return false;
 }
 
 function isSkippedWinkToken(value: string, type: string): boolean {
-  return value.length === 0 || type === 'tabCRLF' || value.trim().length === 0;
+  if (value.length === 0 || type === 'tabCRLF') return true;
+  // A visible ASCII character first: not blank, and no need to trim.
+  const first = value.charCodeAt(0);
+  return !(first > 32 && first < 127) && value.trim().length === 0;
 }
 
 function hasLongRun(text: string): boolean {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureTerminology } from '../__fixtures__/coding.js';
+import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
+import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
+import { stemOf } from './stems.js';
+import { buildTermDictionary } from './term-dictionary.js';
+import { WordStemIds, wordStems } from './word-stem-ids.js';
+
+describe('wordStems', () => {
+  it('gives a word\'s stem, then its morphology marker, then its synonyms', () => {
+    const carcinoma = stemOf('carcinoma') as string;
+    expect(wordStems('carcinoma')).toEqual([carcinoma, MORPHOLOGY_MARKERS.get(carcinoma)]);
+    const [word, synonyms] = [...CLINICAL_SYNONYMS].find(([stem]) => !stem.includes(' ')) as [string, string[]];
+    expect(wordStems(word).slice(1)).toEqual(synonyms.filter((synonym) => synonym !== word));
+  });
+
+  it('gives nothing for a word without content', () => {
+    expect(wordStems('unspecified')).toEqual([]);
+  });
+});
+
+describe('WordStemIds', () => {
+  const dictionary = buildTermDictionary(fixtureTerminology());
+
+  it('numbers the stems the dictionary knows, in order, and leaves out the rest', () => {
+    const words = new WordStemIds(dictionary);
+    const [radius, fracture] = [stemOf('radius') as string, stemOf('fracture') as string];
+    expect(words.number([radius, 'zebra', fracture])).toEqual([dictionary.stemIds.get(radius), dictionary.stemIds.get(fracture)]);
+    expect(words.of('fractures')).toEqual([dictionary.stemIds.get(fracture)]);
+    expect(words.of('zebra')).toEqual([]);
+    expect(words.of('fractured')).toBe(words.of('fractured'));
+    expect(words.size).toBe(3);
+  });
+});
+
+describe('WordStemIds.stemOf', () => {
+  it('gives what stemOf gives', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    for (const word of ['fractures', 'unspecified', 'c.', 'ii', ',']) expect(words.stemOf(word)).toBe(stemOf(word));
+  });
+});

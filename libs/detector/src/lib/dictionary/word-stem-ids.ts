@@ -1,0 +1,81 @@
+import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
+import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
+import { STEM_CACHE_LIMIT, stemOf } from './stems.js';
+import type { TermDictionary } from './term-dictionary.js';
+
+/** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
+export function wordStems(normal: string): string[] {
+  const stem = stemOf(normal);
+  if (stem === null) return [];
+  const stems = [stem];
+  const marker = MORPHOLOGY_MARKERS.get(stem);
+  if (marker) stems.push(marker);
+  for (const synonym of CLINICAL_SYNONYMS.get(stem) ?? []) if (synonym !== stem) stems.push(synonym);
+  return stems;
+}
+
+const NO_IDS: readonly number[] = Object.freeze([]);
+
+/** What one word offers matching: its stem (null for a word without content) and its stems as the dictionary numbers them. */
+export interface WordEntry {
+  readonly stem: string | null;
+  readonly ids: readonly number[];
+}
+
+/**
+ * Each word's stem, and its {@link wordStems} numbered by one dictionary (leaving out stems no
+ * entry uses), remembered per word: a note repeats its words, and one lookup per token replaces
+ * a stem lookup, a marker lookup, a synonym lookup and a stem-number lookup per stem.
+ */
+export class WordStemIds {
+  private readonly byWord = new Map<string, WordEntry>();
+
+  constructor(private readonly dictionary: TermDictionary) {}
+
+  of(normal: string): readonly number[] {
+    return this.entry(normal).ids;
+  }
+
+  /** `stemOf(normal)`, from the same remembered entry as {@link of}: later stages read the words matching just read. */
+  stemOf(normal: string): string | null {
+    return this.entry(normal).stem;
+  }
+
+  private entry(normal: string): WordEntry {
+    let entry = this.byWord.get(normal);
+    if (entry === undefined) {
+      const stems = wordStems(normal);
+      entry = { stem: stems[0] ?? null, ids: this.number(stems) };
+      // Bounded like the stem cache: clinical text brings new words without end.
+      if (this.byWord.size >= STEM_CACHE_LIMIT) this.byWord.clear();
+      this.byWord.set(normal, entry);
+    }
+    return entry;
+  }
+
+  /** The dictionary's numbers for `stems`, in order, without those it does not know. */
+  number(stems: readonly string[]): readonly number[] {
+    let ids: number[] | null = null;
+    for (const stem of stems) {
+      const id = this.dictionary.stemIds.get(stem);
+      if (id !== undefined) (ids ??= []).push(id);
+    }
+    return ids ?? NO_IDS;
+  }
+
+  get size(): number {
+    return this.byWord.size;
+  }
+}
+
+const byDictionary = new WeakMap<TermDictionary, WordStemIds>();
+
+/** The shared {@link WordStemIds} of `dictionary`. */
+export function wordStemIdsOf(dictionary: TermDictionary): WordStemIds {
+  let ids = byDictionary.get(dictionary);
+  if (!ids) {
+    ids = new WordStemIds(dictionary);
+    byDictionary.set(dictionary, ids);
+  }
+  return ids;
+}
