@@ -162,6 +162,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('He reported arthralgias.'))).toContain('M25.50');
     });
 
+    it('reads clinical words as the classification\'s ("pale" as pallor, "macroscopic" as gross, "distended" as distension)', () => {
+      expect(codesOf(detectAll('She had pale skin.'))).toContain('R23.1');
+      expect(codesOf(detectAll('Macroscopic hematuria.'))).toContain('R31.0');
+      expect(codesOf(detectAll('The abdomen was distended.'))).toContain('R14.0');
+    });
+
     it('finds a Neoplasm Table site by either of its names and a lymph node as a lymph gland', () => {
       expect(codesOf(detectAll('CT showed lymph node metastases.'))).toContain('C77.9');
       expect(codesOf(detectAll('Metastatic lymph nodes were resected.'))).toContain('C77.9');
