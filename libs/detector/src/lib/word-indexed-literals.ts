@@ -93,13 +93,30 @@ function asciiHash(key: string, caseless: boolean): number {
   return hash;
 }
 
+/** Whether the all-ASCII word [begin, end) of `text` is `key`, read as `keyOf` would (ASCII capitals folded when `caseless`). */
+export function isAsciiWordIn(text: string, begin: number, end: number, key: string, caseless: boolean): boolean {
+  if (end - begin !== key.length) return false;
+  for (let i = 0; i < key.length; i += 1) {
+    const code = text.charCodeAt(begin + i);
+    if ((caseless && code <= 90 && code >= 65 ? code + 32 : code) !== key.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** The literals whose first word is `key`, in order of preference. */
+interface FirstWordCandidates<T> {
+  readonly key: string;
+  readonly candidates: readonly Candidate<T>[];
+}
+
 export class WordIndexedLiterals<T> {
   private readonly byFirstWord = new Map<string, Candidate<T>[]>();
   /**
-   * Hashes of the all-ASCII first words. Nearly every word of a text starts no literal; an ASCII
-   * word whose hash is not here is passed over without cutting it out of the text.
+   * The all-ASCII first words by hash. Nearly every word of a text starts no literal: an ASCII
+   * word whose hash is not here is passed over, and one whose hash is here is compared in place,
+   * so that no word is cut out of the text or lower-cased.
    */
-  private readonly asciiFirstWordHashes = new Set<number>();
+  private readonly asciiFirstWords = new Map<number, FirstWordCandidates<T>[]>();
   private readonly caseless: boolean;
 
   /** `literals` in order of preference at one position (longest first); each starts with a letter or digit. */
@@ -120,8 +137,13 @@ export class WordIndexedLiterals<T> {
         value,
       });
       this.byFirstWord.set(key, list);
+    }
+    for (const [key, candidates] of this.byFirstWord) {
       const hash = asciiHash(key, this.caseless);
-      if (hash !== NOT_ASCII) this.asciiFirstWordHashes.add(hash);
+      if (hash === NOT_ASCII) continue;
+      const sameHash = this.asciiFirstWords.get(hash) ?? [];
+      sameHash.push({ key, candidates });
+      this.asciiFirstWords.set(hash, sameHash);
     }
   }
 
@@ -148,10 +170,9 @@ export class WordIndexedLiterals<T> {
         continue;
       }
       const wordEnd = this.wordEnd(text, position);
-      if (this.scannedHash === NOT_ASCII || this.asciiFirstWordHashes.has(this.scannedHash)) {
-        const found = this.matchWordAt(text, position, text.slice(position, wordEnd));
-        if (found && found.end <= end) matches.push(found);
-      }
+      const found =
+        this.scannedHash === NOT_ASCII ? this.matchWordAt(text, position, text.slice(position, wordEnd)) : this.matchAsciiWordAt(text, position, wordEnd, this.scannedHash);
+      if (found && found.end <= end) matches.push(found);
       position = wordEnd;
     }
     return matches;
@@ -193,8 +214,21 @@ export class WordIndexedLiterals<T> {
 
   private matchWordAt(text: string, position: number, word: string): LiteralMatch<T> | null {
     const candidates = this.byFirstWord.get(this.keyOf(word));
-    if (!candidates) return null;
-    const after = position + word.length;
+    return candidates ? this.matchCandidatesAt(text, position, position + word.length, candidates) : null;
+  }
+
+  /** {@link matchWordAt} for the all-ASCII word [position, wordEnd) of hash `hash`. */
+  private matchAsciiWordAt(text: string, position: number, wordEnd: number, hash: number): LiteralMatch<T> | null {
+    const sameHash = this.asciiFirstWords.get(hash);
+    if (!sameHash) return null;
+    for (const { key, candidates } of sameHash) {
+      if (isAsciiWordIn(text, position, wordEnd, key, this.caseless)) return this.matchCandidatesAt(text, position, wordEnd, candidates);
+    }
+    return null;
+  }
+
+  /** The first of `candidates`, whose first word is the one at [position, after), that matches there. */
+  private matchCandidatesAt(text: string, position: number, after: number, candidates: readonly Candidate<T>[]): LiteralMatch<T> | null {
     let nextAt = after;
     while (isInlineSpace(text.charCodeAt(nextAt))) nextAt += 1;
     const nextChar = this.keyOf(text.charAt(nextAt));
