@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { literalSource } from './text-patterns.js';
-import { isAsciiWordIn, WordIndexedLiterals } from './word-indexed-literals.js';
+import { isAsciiWordIn } from './literal-words.js';
+import { WordIndexedLiterals } from './word-indexed-literals.js';
 
 const literals = (words: string[]) =>
   [...words].sort((a, b) => b.length - a.length).map((literal) => ({ source: literalSource(literal), literal, value: literal }));
