@@ -43,12 +43,18 @@ class MentionContexts {
   private readonly cuesBySentence = new Map<number, readonly string[]>();
   private readonly byListItem = new Map<number, ReadonlySet<string>>();
   private readonly tokenWords: readonly WordEntry[];
+  /** First and last token of each token's list item, for the sentences in {@link listItemsMarked}. */
+  private readonly itemBegin: Int32Array;
+  private readonly itemEnd: Int32Array;
+  private readonly listItemsMarked = new Set<number>();
 
   constructor(
     private readonly doc: DetectorDoc,
     words: WordStemIds,
   ) {
     this.tokenWords = words.entriesOf(doc.tokens);
+    this.itemBegin = new Int32Array(doc.tokens.length);
+    this.itemEnd = new Int32Array(doc.tokens.length);
   }
 
   of(candidates: MentionCandidates): ReadonlySet<string> {
@@ -60,8 +66,9 @@ class MentionContexts {
       last = Math.max(last, match.tokens[match.tokens.length - 1]);
     }
     const sentence = doc.sentences[doc.tokens[first].sentence];
-    while (first > sentence.tokenBegin && !LIST_SEPARATORS.has(doc.tokens[first - 1].normal)) first -= 1;
-    while (last + 1 < sentence.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[last + 1].normal)) last += 1;
+    this.markListItems(sentence);
+    first = this.itemBegin[first];
+    last = this.itemEnd[last];
     const key = first * (doc.tokens.length + 1) + last;
     let context = this.byListItem.get(key);
     if (!context) {
@@ -75,6 +82,26 @@ class MentionContexts {
       this.byListItem.set(key, context);
     }
     return context;
+  }
+
+  /**
+   * Fills {@link itemBegin} and {@link itemEnd} for the tokens of `sentence`, once: the list item
+   * of a token runs from the separator before it to the one after it, within the sentence.
+   */
+  private markListItems(sentence: Sentence): void {
+    if (this.listItemsMarked.has(sentence.index)) return;
+    this.listItemsMarked.add(sentence.index);
+    const { tokens } = this.doc;
+    let begin = sentence.tokenBegin;
+    for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+      this.itemBegin[index] = begin;
+      if (LIST_SEPARATORS.has(tokens[index].normal)) begin = index + 1;
+    }
+    let end = sentence.tokenEnd - 1;
+    for (let index = sentence.tokenEnd - 1; index >= sentence.tokenBegin; index -= 1) {
+      this.itemEnd[index] = end;
+      if (LIST_SEPARATORS.has(tokens[index].normal)) end = index - 1;
+    }
   }
 
   private cuesOf(sentence: Sentence): readonly string[] {
