@@ -6,6 +6,8 @@ export interface Candidate<T> {
   readonly sticky: RegExp | null;
   /** First character after the first word, and whether whitespace comes before it: a cheap test before the regex. */
   readonly next: string;
+  /** `next` as a char code when it is one ASCII character, else NOT_ASCII. */
+  readonly nextAsciiCode: number;
   readonly spaced: boolean;
   /**
    * The all-ASCII word that follows the first word after whitespace, as keys are written (lower

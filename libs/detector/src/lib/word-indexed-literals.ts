@@ -60,10 +60,12 @@ export class WordIndexedLiterals<T> {
       const right = WORD_CHAR.test(trimmed.slice(-1)) ? NOT_BEFORE_WORD : '';
       const key = this.keyOf(first);
       const spaced = rest.length > 0 && rest.trimStart().length < rest.length;
+      const next = this.keyOf(rest.trimStart().charAt(0));
       const list = byKey.get(key) ?? [];
       list.push({
         sticky: rest.length === 0 ? null : new RegExp(`(?:${source})${right}`, stickyFlags),
-        next: this.keyOf(rest.trimStart().charAt(0)),
+        next,
+        nextAsciiCode: next.length === 1 && next.charCodeAt(0) < 128 ? next.charCodeAt(0) : NOT_ASCII,
         spaced,
         secondWord: spaced ? this.asciiKeyOf(firstWord(rest)) : null,
         value,
@@ -140,10 +142,14 @@ export class WordIndexedLiterals<T> {
   private matchCandidatesAt(text: string, position: number, after: number, group: FirstWordCandidates<T>): LiteralMatch<T> | null {
     let nextAt = after;
     while (isInlineSpace(text.charCodeAt(nextAt))) nextAt += 1;
-    const nextChar = this.keyOf(text.charAt(nextAt));
-    for (const { sticky, next, spaced, value } of group.toTry(text, nextAt, this.secondWords)) {
+    const code = text.charCodeAt(nextAt);
+    // An ASCII character is compared by its code; only another is cut out and lower-cased, once.
+    const nextCode = code < 128 ? (this.caseless && code <= 90 && code >= 65 ? code + 32 : code) : NOT_ASCII;
+    let nextChar: string | null = null;
+    for (const { sticky, next, nextAsciiCode, spaced, value } of group.toTry(text, nextAt, this.secondWords)) {
       if (!sticky) return { begin: position, end: after, value };
-      if (next !== nextChar || spaced !== nextAt > after) continue;
+      if (spaced !== nextAt > after) continue;
+      if (nextCode === NOT_ASCII ? next !== (nextChar ??= this.keyOf(text.charAt(nextAt))) : nextAsciiCode !== nextCode) continue;
       sticky.lastIndex = position;
       const found = sticky.exec(text);
       if (found && found[0].length > 0) return { begin: position, end: position + found[0].length, value };
