@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { literalSource } from './text-patterns.js';
+import { isAsciiWordIn } from './literal-words.js';
 import { WordIndexedLiterals } from './word-indexed-literals.js';
 
 const literals = (words: string[]) =>
@@ -62,5 +63,12 @@ describe('WordIndexedLiterals', () => {
   it('accepts only literals that start with a letter or digit', () => {
     expect(WordIndexedLiterals.accepts('?')).toBe(false);
     expect(WordIndexedLiterals.accepts(' 2nd')).toBe(true);
+  });
+
+  it('compares an ASCII word in place, folding capitals only when caseless', () => {
+    expect(isAsciiWordIn('a Hb b', 2, 4, 'hb', true)).toBe(true);
+    expect(isAsciiWordIn('a Hb b', 2, 4, 'hb', false)).toBe(false);
+    expect(isAsciiWordIn('a hb b', 2, 4, 'hb', false)).toBe(true);
+    expect(isAsciiWordIn('a hbs b', 2, 5, 'hb', true)).toBe(false);
   });
 });

@@ -54,3 +54,20 @@ describe('"use additional code" notes', () => {
     expect(asksFor('I10', 'Z77.22')).toBe(false);
   });
 });
+
+describe('ranges that span letters', () => {
+  // A stub code set: S00 excludes "(A00-C99)", and every other code has no notes.
+  const stub = {
+    lookup: (code: string) => (code === 'S00' ? { notes: { excludes1: ['infections (A00-C99)'] }, inheritedNotes: [] } : { notes: {}, inheritedNotes: [] }),
+  } as unknown as Parameters<typeof createExcludes1Checker>[0];
+  const excludes1 = createExcludes1Checker(stub);
+
+  it('holds every code from the first bound to the last, whatever its letter, and nothing outside', () => {
+    expect(excludes1('S00', 'A01.1')).toBe(true);
+    expect(excludes1('B20', 'S00')).toBe(true);
+    expect(excludes1('S00', 'C99.9')).toBe(true);
+    expect(excludes1('S00', 'D00')).toBe(false);
+    expect(excludes1('S00', 'a01')).toBe(false);
+    expect(excludes1('S00', '')).toBe(false);
+  });
+});

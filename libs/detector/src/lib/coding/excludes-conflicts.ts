@@ -34,35 +34,52 @@ function inRange(code: string, range: CodeRange): boolean {
   return head >= range.first && tail <= range.last;
 }
 
-/** Remembers a yes/no answer per ordered pair of codes without building a key string per question. */
-function createPairMemo() {
-  const answers = new Map<string, Map<string, boolean>>();
-  return (a: string, b: string, decide: () => boolean): boolean => {
-    let row = answers.get(a);
-    if (!row) {
-      row = new Map();
-      answers.set(a, row);
-    }
-    let answer = row.get(b);
-    if (answer === undefined) {
-      answer = decide();
-      row.set(b, answer);
-    }
-    return answer;
-  };
+/** Char code of the capital letter a code range's bounds start with, as an index from 0 ('A'). */
+const FIRST_LETTER = 65;
+const LETTERS = 26;
+
+/**
+ * A code's note ranges, bucketed by the first letter of the codes each range can hold: a range
+ * holds a code only when the code's first letter lies between those of the range's bounds, so a
+ * question about two codes is nearly always answered by one empty bucket, without a memo per pair.
+ */
+interface NoteRanges {
+  /** The code without its dot or dashes. */
+  readonly compact: string;
+  readonly byLetter: readonly (readonly CodeRange[] | undefined)[];
+}
+
+function bucketByLetter(ranges: readonly CodeRange[]): (CodeRange[] | undefined)[] {
+  const byLetter = new Array<CodeRange[] | undefined>(LETTERS);
+  for (const range of ranges) {
+    const from = Math.max(0, range.first.charCodeAt(0) - FIRST_LETTER);
+    const to = Math.min(LETTERS - 1, range.last.charCodeAt(0) - FIRST_LETTER);
+    for (let letter = from; letter <= to; letter += 1) (byLetter[letter] ??= []).push(range);
+  }
+  return byLetter;
+}
+
+/** Whether a range of `ranges` holds the compact code `code`. */
+function holds(ranges: NoteRanges, code: string): boolean {
+  const letter = code.charCodeAt(0) - FIRST_LETTER;
+  // Range bounds start with a capital: a code that does not lies in none of them.
+  const bucket = letter >= 0 && letter < LETTERS ? ranges.byLetter[letter] : undefined;
+  if (bucket === undefined) return false;
+  for (const range of bucket) if (inRange(code, range)) return true;
+  return false;
 }
 
 type NoteKind = 'excludes1' | 'useAdditionalCode' | 'codeAlso';
 
 /** Code ranges named in a code's notes of some kinds, its own and inherited, parsed once per code. */
 function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) {
-  const cache = new Map<string, CodeRange[]>();
-  return (code: string): CodeRange[] => {
+  const cache = new Map<string, NoteRanges>();
+  return (code: string): NoteRanges => {
     let ranges = cache.get(code);
     if (!ranges) {
       const record = terminology.lookup(code);
       const notes = kinds.flatMap((kind) => [...(record?.notes[kind] ?? []), ...(record?.inheritedNotes.flatMap((entry) => entry.notes[kind] ?? []) ?? [])]);
-      ranges = parseRanges(notes);
+      ranges = { compact: compact(code), byLetter: bucketByLetter(parseRanges(notes)) };
       cache.set(code, ranges);
     }
     return ranges;
@@ -75,12 +92,7 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
  */
 export function createAdditionalCodeRule(terminology: Terminology) {
   const requested = createNoteRanges(terminology, ['useAdditionalCode', 'codeAlso']);
-  const answers = createPairMemo();
-  return (combination: string, additional: string): boolean =>
-    answers(combination, additional, () => {
-      const code = compact(additional);
-      return requested(combination).some((range) => inRange(code, range));
-    });
+  return (combination: string, additional: string): boolean => holds(requested(combination), compact(additional));
 }
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
@@ -91,9 +103,11 @@ export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
  */
 export function createExcludes1Checker(terminology: Terminology) {
   const excludedBy = createNoteRanges(terminology, ['excludes1']);
-  const answers = createPairMemo();
-  return (a: string, b: string): boolean =>
-    answers(a, b, () => excludedBy(a).some((range) => inRange(compact(b), range)) || excludedBy(b).some((range) => inRange(compact(a), range)));
+  return (a: string, b: string): boolean => {
+    const rangesOfA = excludedBy(a);
+    const rangesOfB = excludedBy(b);
+    return holds(rangesOfA, rangesOfB.compact) || holds(rangesOfB, rangesOfA.compact);
+  };
 }
 
 export type Excludes1Checker = ReturnType<typeof createExcludes1Checker>;

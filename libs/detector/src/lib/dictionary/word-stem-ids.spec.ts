@@ -5,6 +5,7 @@ import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
 import { WordStemIds, wordStems } from './word-stem-ids.js';
+import { tokenizeText } from '../stages/tokenize.js';
 
 describe('wordStems', () => {
   it('gives a word\'s stem, then its morphology marker, then its synonyms', () => {
@@ -37,5 +38,17 @@ describe('WordStemIds.stemOf', () => {
   it('gives what stemOf gives', () => {
     const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
     for (const word of ['fractures', 'unspecified', 'c.', 'ii', ',']) expect(words.stemOf(word)).toBe(stemOf(word));
+  });
+});
+
+describe('WordStemIds.entriesOf', () => {
+  it('gives each token the entry of its normal, and reuses the answer for the same token list', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const tokens = tokenizeText('Radius fractures, unspecified.').tokens;
+    const entries = words.entriesOf(tokens);
+    expect(entries.map((entry) => entry.ids)).toEqual(tokens.map((token) => words.of(token.normal)));
+    expect(entries.map((entry) => entry.stem)).toEqual(tokens.map((token) => stemOf(token.normal)));
+    expect(words.entriesOf(tokens)).toBe(entries);
+    expect(words.entriesOf([...tokens])).not.toBe(entries);
   });
 });

@@ -2,6 +2,7 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { STEM_CACHE_LIMIT, stemOf } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
+import type { Token } from '../detector-doc.js';
 
 /** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
 export function wordStems(normal: string): string[] {
@@ -29,8 +30,26 @@ export interface WordEntry {
  */
 export class WordStemIds {
   private readonly byWord = new Map<string, WordEntry>();
+  /** The token list {@link entriesOf} read last, and its entries. */
+  private lastTokens: readonly Token[] | null = null;
+  private lastEntries: readonly WordEntry[] = [];
 
   constructor(private readonly dictionary: TermDictionary) {}
+
+  /**
+   * The entry of each token's normal, by token index. Kept for the last token list asked about:
+   * match-terms and resolve-codes read the same document's words one after the other, and one
+   * lookup per token then serves both.
+   */
+  entriesOf(tokens: readonly Token[]): readonly WordEntry[] {
+    if (tokens !== this.lastTokens) {
+      const entries = new Array<WordEntry>(tokens.length);
+      for (let index = 0; index < tokens.length; index += 1) entries[index] = this.entry(tokens[index].normal);
+      this.lastTokens = tokens;
+      this.lastEntries = entries;
+    }
+    return this.lastEntries;
+  }
 
   of(normal: string): readonly number[] {
     return this.entry(normal).ids;

@@ -11,7 +11,7 @@ import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import { contentStems } from '../dictionary/stems.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
-import { type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -23,11 +23,12 @@ export const matchTerms: Stage = (doc, deps) => {
   if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
   const words = wordStemIdsOf(deps.coding.dictionary);
   const expansionStems = stemsOfExpansions(doc, words);
+  const tokenWords = words.entriesOf(doc.tokens);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
   const stems: SentenceStemIds = { stemIds: [], tokens: [] };
   for (const sentence of doc.sentences) {
-    sentenceStemIds(doc, sentence, expansionStems, words, stems);
+    sentenceStemIds(doc, sentence, expansionStems, tokenWords, stems);
     if (stems.stemIds.length === 0) continue;
     const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence));
     for (const group of groupByToken(matches)) {
@@ -68,16 +69,16 @@ interface SentenceStemIds {
 }
 
 /** Fills `into` with every stem the sentence offers that the dictionary knows; the words of a department's name offer none. */
-function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, words: WordStemIds, into: SentenceStemIds): void {
+function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, tokenWords: readonly WordEntry[], into: SentenceStemIds): void {
   into.stemIds.length = 0;
   into.tokens.length = 0;
   const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const token = doc.tokens[index];
     if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
-    const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? words.of(token.normal);
-    for (const id of ids) {
-      into.stemIds.push(id);
+    const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? tokenWords[index].ids;
+    for (let i = 0; i < ids.length; i += 1) {
+      into.stemIds.push(ids[i]);
       into.tokens.push(index);
     }
   }

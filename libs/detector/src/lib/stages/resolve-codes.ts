@@ -9,7 +9,7 @@ import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
-import { type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
@@ -32,12 +32,6 @@ export const resolveCodes: Stage = (doc, deps) => {
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
-/** A sentence's stems, token by token, and the seventh-character cue stems among them. */
-interface SentenceStems {
-  readonly stems: readonly (string | null)[];
-  readonly cues: readonly string[];
-}
-
 /**
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
  * from the separator before its first word to the one after its last, within the sentence, and
@@ -45,13 +39,23 @@ interface SentenceStems {
  * hearing loss" to the hearing loss. Mentions in one list item share their context.
  */
 class MentionContexts {
-  private readonly bySentence = new Map<number, SentenceStems>();
+  /** Seventh-character cue stems of each sentence, in token order. */
+  private readonly cuesBySentence = new Map<number, readonly string[]>();
   private readonly byListItem = new Map<number, ReadonlySet<string>>();
+  private readonly tokenWords: readonly WordEntry[];
+  /** First and last token of each token's list item, for the sentences in {@link listItemsMarked}. */
+  private readonly itemBegin: Int32Array;
+  private readonly itemEnd: Int32Array;
+  private readonly listItemsMarked = new Set<number>();
 
   constructor(
     private readonly doc: DetectorDoc,
-    private readonly words: WordStemIds,
-  ) {}
+    words: WordStemIds,
+  ) {
+    this.tokenWords = words.entriesOf(doc.tokens);
+    this.itemBegin = new Int32Array(doc.tokens.length);
+    this.itemEnd = new Int32Array(doc.tokens.length);
+  }
 
   of(candidates: MentionCandidates): ReadonlySet<string> {
     const { doc } = this;
@@ -62,32 +66,56 @@ class MentionContexts {
       last = Math.max(last, match.tokens[match.tokens.length - 1]);
     }
     const sentence = doc.sentences[doc.tokens[first].sentence];
-    while (first > sentence.tokenBegin && !LIST_SEPARATORS.has(doc.tokens[first - 1].normal)) first -= 1;
-    while (last + 1 < sentence.tokenEnd && !LIST_SEPARATORS.has(doc.tokens[last + 1].normal)) last += 1;
+    this.markListItems(sentence);
+    first = this.itemBegin[first];
+    last = this.itemEnd[last];
     const key = first * (doc.tokens.length + 1) + last;
     let context = this.byListItem.get(key);
     if (!context) {
-      const { stems, cues } = this.stemsOf(sentence);
       const item = new Set<string>();
       for (let index = first; index <= last; index += 1) {
-        const stem = stems[index - sentence.tokenBegin];
+        const stem = this.tokenWords[index].stem;
         if (stem !== null) item.add(stem);
       }
-      for (const cue of cues) item.add(cue);
+      for (const cue of this.cuesOf(sentence)) item.add(cue);
       context = item;
       this.byListItem.set(key, context);
     }
     return context;
   }
 
-  private stemsOf(sentence: Sentence): SentenceStems {
-    let found = this.bySentence.get(sentence.index);
-    if (!found) {
-      const stems = this.doc.tokens.slice(sentence.tokenBegin, sentence.tokenEnd).map((token) => this.words.stemOf(token.normal));
-      found = { stems, cues: stems.filter((stem): stem is string => stem !== null && SEVENTH_CHARACTER_CUE_STEMS.has(stem)) };
-      this.bySentence.set(sentence.index, found);
+  /**
+   * Fills {@link itemBegin} and {@link itemEnd} for the tokens of `sentence`, once: the list item
+   * of a token runs from the separator before it to the one after it, within the sentence.
+   */
+  private markListItems(sentence: Sentence): void {
+    if (this.listItemsMarked.has(sentence.index)) return;
+    this.listItemsMarked.add(sentence.index);
+    const { tokens } = this.doc;
+    let begin = sentence.tokenBegin;
+    for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+      this.itemBegin[index] = begin;
+      if (LIST_SEPARATORS.has(tokens[index].normal)) begin = index + 1;
     }
-    return found;
+    let end = sentence.tokenEnd - 1;
+    for (let index = sentence.tokenEnd - 1; index >= sentence.tokenBegin; index -= 1) {
+      this.itemEnd[index] = end;
+      if (LIST_SEPARATORS.has(tokens[index].normal)) end = index - 1;
+    }
+  }
+
+  private cuesOf(sentence: Sentence): readonly string[] {
+    let cues = this.cuesBySentence.get(sentence.index);
+    if (!cues) {
+      const found: string[] = [];
+      for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+        const stem = this.tokenWords[index].stem;
+        if (stem !== null && SEVENTH_CHARACTER_CUE_STEMS.has(stem)) found.push(stem);
+      }
+      cues = found;
+      this.cuesBySentence.set(sentence.index, cues);
+    }
+    return cues;
   }
 }
 
