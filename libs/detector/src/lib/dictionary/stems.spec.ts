@@ -35,11 +35,23 @@ describe('stemOf', () => {
     expect(stemOf('e.g.')).not.toBe(stemOf('e.g'));
   });
 
+  it('keeps an inflammation apart from its organ\'s adjective, and reads its plural as it', () => {
+    expect(stemOf('peritonitis')).not.toBe(stemOf('peritoneal'));
+    expect(stemOf('thyroiditis')).not.toBe(stemOf('thyroid'));
+    expect(stemOf('enteritis')).not.toBe(stemOf('entered'));
+    expect(stemOf('hepatitis')).not.toBe(stemOf('hepatic'));
+    expect(stemOf('hepatitides')).toBe(stemOf('hepatitis'));
+  });
+
   it('keeps apart words Porter runs together with a condition they do not name', () => {
     expect(stemOf('general')).not.toBe(stemOf('generalized'));
     expect(stemOf('depressible')).not.toBe(stemOf('depression'));
     expect(stemOf('burning')).not.toBe(stemOf('burn'));
     expect(stemOf('burned')).toBe(stemOf('burn'));
+    expect(stemOf('alcohol')).not.toBe(stemOf('alcoholism'));
+    expect(stemOf('traumatic')).not.toBe(stemOf('traumatism'));
+    expect(stemOf('embolization')).not.toBe(stemOf('embolism'));
+    expect(stemOf('embolic')).toBe(stemOf('embolism'));
   });
 
   it('answers the same on a second call (cached)', () => {

@@ -13,7 +13,8 @@ const TITLE_NOISE = new Set(
  * Words read as a stem of their own. Roman numerals as stages and types are written ("type II",
  * "stage IV") are read as the Index writes them. Porter runs some words together with a condition
  * they do not name: "general" ("general surgery") is not "generalized", "depressible" (a soft,
- * depressible abdomen) is not "depression", "burning" (a burning pain) is not a burn.
+ * depressible abdomen) is not "depression", "burning" (a burning pain) is not a burn, "alcohol"
+ * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
  */
 const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ii: '2',
@@ -23,6 +24,12 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   general: 'general',
   depressible: 'depressible',
   burning: 'burning',
+  alcoholism: 'alcoholism',
+  traumatism: 'traumatism',
+  embolization: 'emboliz',
+  embolizing: 'emboliz',
+  embolized: 'emboliz',
+  embolize: 'emboliz',
 };
 
 const cache = new Map<string, string | null>();
@@ -42,11 +49,23 @@ export function stemOf(word: string): string | null {
   if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOf(word.slice(0, -1));
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = TITLE_NOISE.has(word) ? null : (STEM_OVERRIDES[word] ?? stemTerm(word));
+    stem = TITLE_NOISE.has(word) ? null : (STEM_OVERRIDES[word] ?? inflammationStem(word) ?? stemTerm(word));
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stem);
   }
   return stem;
+}
+
+const INFLAMMATION_PLURAL = /itides$/;
+
+/**
+ * An inflammation ("-itis") is its own word. Porter cuts the suffix and leaves the organ's
+ * adjective: "peritonitis" and "peritoneal", "thyroiditis" and "thyroid", "cervicitis" and
+ * "cervical", even "enteritis" and "entered" would read alike.
+ */
+function inflammationStem(word: string): string | null {
+  if (word.length > 6 && INFLAMMATION_PLURAL.test(word)) return `${word.slice(0, -4)}is`;
+  return word.length > 5 && word.endsWith('itis') ? word : null;
 }
 
 /** How many words are cached now (for tests of the limit). */
