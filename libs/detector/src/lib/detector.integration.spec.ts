@@ -168,6 +168,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('The abdomen was distended.'))).toContain('R14.0');
     });
 
+    it('keeps an inflammation apart from its organ ("entered" is not enteritis) and reads organ adjectives and nouns alike', () => {
+      expect(inCategory(detectAll('He entered the emergency room.'), 'K52')).toEqual([]);
+      expect(codesOf(detectAll('There was a mass in the abdomen.'))).toContain('R19.00');
+      expect(codesOf(detectAll('Articular pain.'))).toContain('M25.50');
+      // "region" is a filler of the Index's "Pain, lumbar region".
+      expect(codesOf(detectAll('Lumbar pain.'))).toContain('M54.50');
+    });
+
     it('finds a Neoplasm Table site by either of its names and a lymph node as a lymph gland', () => {
       expect(codesOf(detectAll('CT showed lymph node metastases.'))).toContain('C77.9');
       expect(codesOf(detectAll('Metastatic lymph nodes were resected.'))).toContain('C77.9');

@@ -52,6 +52,9 @@ describe('stemOf', () => {
     expect(stemOf('traumatic')).not.toBe(stemOf('traumatism'));
     expect(stemOf('embolization')).not.toBe(stemOf('embolism'));
     expect(stemOf('embolic')).toBe(stemOf('embolism'));
+    for (const [word, condition] of [['observed', 'observation'], ['over', 'overeating'], ['morphine', 'morphinism'], ['adipose', 'adiposity'], ['colon', 'colonization'], ['prostate', 'prostatism'], ['teeth', 'teething'], ['urine', 'urination']]) {
+      expect(stemOf(word)).not.toBe(stemOf(condition));
+    }
   });
 
   it('answers the same on a second call (cached)', () => {

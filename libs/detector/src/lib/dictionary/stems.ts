@@ -6,7 +6,7 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  */
 const TITLE_NOISE = new Set(
   // A possessive ("Crohn's disease": 's' in a title, "'s" as wink-nlp's token) names nothing: notes also write "Crohn disease".
-  ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts'],
+  ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
 );
 
 /**
@@ -15,6 +15,8 @@ const TITLE_NOISE = new Set(
  * they do not name: "general" ("general surgery") is not "generalized", "depressible" (a soft,
  * depressible abdomen) is not "depression", "burning" (a burning pain) is not a burn, "alcohol"
  * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
+ * Neither is "observed" an observation (Z04.9), "over" overeating, "morphine" morphinism, "adipose"
+ * adiposity, the colon a colonization, the prostate prostatism, teeth teething, nor urine urination.
  */
 const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ii: '2',
@@ -30,6 +32,16 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   embolizing: 'emboliz',
   embolized: 'emboliz',
   embolize: 'emboliz',
+  observation: 'observation',
+  observations: 'observation',
+  overeating: 'overeating',
+  morphinism: 'morphinism',
+  adiposity: 'adiposity',
+  colonization: 'colonization',
+  colonized: 'colonization',
+  prostatism: 'prostatism',
+  teething: 'teething',
+  urination: 'urination',
 };
 
 const cache = new Map<string, string | null>();
