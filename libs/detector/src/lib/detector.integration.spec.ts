@@ -166,6 +166,7 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('She had pale skin.'))).toContain('R23.1');
       expect(codesOf(detectAll('Macroscopic hematuria.'))).toContain('R31.0');
       expect(codesOf(detectAll('The abdomen was distended.'))).toContain('R14.0');
+      expect(codesOf(detectAll('The patient was icteric and tachycardic.'))).toEqual(expect.arrayContaining(['R17', 'R00.0']));
     });
 
     it('keeps an inflammation apart from its organ ("entered" is not enteritis) and reads organ adjectives and nouns alike', () => {
