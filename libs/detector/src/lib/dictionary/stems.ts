@@ -6,7 +6,8 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  */
 const TITLE_NOISE = new Set(
   // A possessive ("Crohn's disease": 's' in a title, "'s" as wink-nlp's token) names nothing: notes also write "Crohn disease".
-  ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
+  // "Overlying" in a note places something ("the overlying skin"); it never means the Index's suffocation.
+  ['s', "'s", '\u2019s', 'overlying', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
 );
 
 /**
@@ -16,7 +17,8 @@ const TITLE_NOISE = new Set(
  * depressible abdomen) is not "depression", "burning" (a burning pain) is not a burn, "alcohol"
  * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
  * Neither is "observed" an observation (Z04.9), "over" overeating, "morphine" morphinism, "adipose"
- * adiposity, the colon a colonization, the prostate prostatism, teeth teething, nor urine urination.
+ * adiposity, the colon a colonization, the prostate prostatism, teeth teething, urine urination, nor
+ * "premature" (contact, stop codon) prematurity.
  */
 const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ii: '2',
@@ -42,6 +44,7 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   prostatism: 'prostatism',
   teething: 'teething',
   urination: 'urination',
+  prematurity: 'prematurity',
 };
 
 const cache = new Map<string, string | null>();
