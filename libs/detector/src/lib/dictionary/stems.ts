@@ -6,8 +6,10 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  */
 const TITLE_NOISE = new Set(
   // A possessive ("Crohn's disease": 's' in a title, "'s" as wink-nlp's token) names nothing: notes also write "Crohn disease".
-  // "Overlying" in a note places something ("the overlying skin"); it never means the Index's suffocation.
-  ['s', "'s", '\u2019s', 'overlying', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
+  // Notes use some Index words in another sense: "overlying" places something ("the overlying skin"),
+  // not a suffocation; the hypochondria are the regions under the ribs, not hypochondriasis;
+  // "freezing" is semen or a frozen section, not an effect of cold.
+  ['s', "'s", '\u2019s', 'overlying', 'hypochondria', 'hypochondriac', 'freezing', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
 );
 
 /**
@@ -18,7 +20,7 @@ const TITLE_NOISE = new Set(
  * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
  * Neither is "observed" an observation (Z04.9), "over" overeating, "morphine" morphinism, "adipose"
  * adiposity, the colon a colonization, the prostate prostatism, teeth teething, urine urination, nor
- * "premature" (contact, stop codon) prematurity.
+ * "premature" (contact, stop codon) prematurity, nor aldosterone aldosteronism.
  */
 const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ii: '2',
@@ -45,6 +47,7 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   teething: 'teething',
   urination: 'urination',
   prematurity: 'prematurity',
+  aldosteronism: 'aldosteronism',
 };
 
 const cache = new Map<string, string | null>();
