@@ -180,6 +180,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
     it('finds a Neoplasm Table site by either of its names and a lymph node as a lymph gland', () => {
       expect(codesOf(detectAll('CT showed lymph node metastases.'))).toContain('C77.9');
       expect(codesOf(detectAll('Metastatic lymph nodes were resected.'))).toContain('C77.9');
+      // "secondary to" says why, not that a neoplasm is secondary.
+      expect(inCategory(detectAll('Hematuria secondary to a bladder tumor.'), 'C79')).toEqual([]);
     });
 
     it('matches an Index entry over interleaved words even where a mined phrase repeats its words', () => {
