@@ -6,6 +6,7 @@
  */
 
 import { type Candidate, FirstWordCandidates } from './first-word-candidates.js';
+import { NO_MATCH, UNDECIDED, asciiLiteralWords, matchLiteralWords } from './literal-sequence.js';
 import { AsciiWordScanner, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
 
 export { WORD_CHAR } from './literal-words.js';
@@ -57,13 +58,16 @@ export class WordIndexedLiterals<T> {
       const trimmed = literal.trim();
       const first = firstWord(trimmed);
       const rest = trimmed.slice(first.length);
-      const right = WORD_CHAR.test(trimmed.slice(-1)) ? NOT_BEFORE_WORD : '';
+      const wordBounded = WORD_CHAR.test(trimmed.slice(-1));
+      const right = wordBounded ? NOT_BEFORE_WORD : '';
       const key = this.keyOf(first);
       const spaced = rest.length > 0 && rest.trimStart().length < rest.length;
       const next = this.keyOf(rest.trimStart().charAt(0));
       const list = byKey.get(key) ?? [];
       list.push({
         sticky: rest.length === 0 ? null : new RegExp(`(?:${source})${right}`, stickyFlags),
+        words: rest.length === 0 ? null : asciiLiteralWords(literal, source, flags),
+        wordBounded,
         next,
         nextAsciiCode: next.length === 1 && next.charCodeAt(0) < 128 ? next.charCodeAt(0) : NOT_ASCII,
         spaced,
@@ -146,15 +150,24 @@ export class WordIndexedLiterals<T> {
     // An ASCII character is compared by its code; only another is cut out and lower-cased, once.
     const nextCode = code < 128 ? (this.caseless && code <= 90 && code >= 65 ? code + 32 : code) : NOT_ASCII;
     let nextChar: string | null = null;
-    for (const { sticky, next, nextAsciiCode, spaced, value } of group.toTry(text, nextAt, this.secondWords)) {
-      if (!sticky) return { begin: position, end: after, value };
-      if (spaced !== nextAt > after) continue;
-      if (nextCode === NOT_ASCII ? next !== (nextChar ??= this.keyOf(text.charAt(nextAt))) : nextAsciiCode !== nextCode) continue;
-      sticky.lastIndex = position;
-      const found = sticky.exec(text);
-      if (found && found[0].length > 0) return { begin: position, end: position + found[0].length, value };
+    for (const candidate of group.toTry(text, nextAt, this.secondWords)) {
+      if (!candidate.sticky) return { begin: position, end: after, value: candidate.value };
+      if (candidate.spaced !== nextAt > after) continue;
+      if (nextCode === NOT_ASCII ? candidate.next !== (nextChar ??= this.keyOf(text.charAt(nextAt))) : candidate.nextAsciiCode !== nextCode) continue;
+      const end = this.endOfCandidate(text, position, candidate);
+      if (end >= 0) return { begin: position, end, value: candidate.value };
     }
     return null;
+  }
+
+  /** Where `candidate`, which has more than one word, ends when it matches at `position`; {@link NO_MATCH} otherwise. */
+  private endOfCandidate(text: string, position: number, candidate: Candidate<T>): number {
+    const end = candidate.words === null ? UNDECIDED : matchLiteralWords(text, position, candidate.words, this.caseless, candidate.wordBounded);
+    if (end !== UNDECIDED) return end;
+    const sticky = candidate.sticky as RegExp;
+    sticky.lastIndex = position;
+    const found = sticky.exec(text);
+    return found && found[0].length > 0 ? position + found[0].length : NO_MATCH;
   }
 
   private keyOf(word: string): string {
