@@ -7,7 +7,7 @@
 
 import { type Candidate, FirstWordCandidates } from './first-word-candidates.js';
 import { NO_MATCH, UNDECIDED, asciiLiteralWords, matchLiteralWords } from './literal-sequence.js';
-import { AsciiWordScanner, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
+import { AsciiWordScanner, HashFilter, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
 
 export { WORD_CHAR } from './literal-words.js';
 
@@ -43,6 +43,8 @@ export class WordIndexedLiterals<T> {
    * so that no word is cut out of the text or lower-cased.
    */
   private readonly asciiFirstWords = new Map<number, FirstWordCandidates<T>[]>();
+  /** The hashes of {@link asciiFirstWords}, a bit each: most words are passed over by one read of this small table, without a map lookup. */
+  private readonly asciiHashFilter = new HashFilter();
   private readonly caseless: boolean;
   private readonly firstWords: AsciiWordScanner;
   private readonly secondWords: AsciiWordScanner;
@@ -84,6 +86,7 @@ export class WordIndexedLiterals<T> {
       const sameHash = this.asciiFirstWords.get(hash) ?? [];
       sameHash.push(group);
       this.asciiFirstWords.set(hash, sameHash);
+      this.asciiHashFilter.add(hash);
     }
   }
 
@@ -134,6 +137,7 @@ export class WordIndexedLiterals<T> {
 
   /** {@link matchWordAt} for the all-ASCII word [position, wordEnd) of hash `hash`. */
   private matchAsciiWordAt(text: string, position: number, wordEnd: number, hash: number): LiteralMatch<T> | null {
+    if (!this.asciiHashFilter.mayHold(hash)) return null;
     const sameHash = this.asciiFirstWords.get(hash);
     if (!sameHash) return null;
     for (const group of sameHash) {
