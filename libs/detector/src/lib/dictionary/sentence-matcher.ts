@@ -1,3 +1,4 @@
+import { sortInPlace } from '../stable-sort.js';
 import type { MatchingTable } from './matching-table.js';
 import type { DictionaryEntry, TermDictionary } from './term-dictionary.js';
 
@@ -207,17 +208,25 @@ function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, 
     if (nearest > high) high = nearest;
   }
   if (high - low + 1 > spread) return null;
-  return tokens.sort((a, b) => a - b);
+  return sortInPlace(tokens, ascending);
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): SentenceMatch[] {
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of [...matches].sort((a, b) => b.entry.stems.length - a.entry.stems.length)) {
+  for (const match of sortInPlace([...matches], widestFirst)) {
     if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other))) kept.push(match);
   }
   return kept;
+}
+
+function widestFirst(a: SentenceMatch, b: SentenceMatch): number {
+  return b.entry.stems.length - a.entry.stems.length;
 }
 
 /**

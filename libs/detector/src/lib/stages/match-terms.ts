@@ -7,6 +7,7 @@ import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, S
 import { requireStages, withLayers } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
+import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import { contentStems } from '../dictionary/stems.js';
@@ -97,7 +98,7 @@ function groupByToken(matches: SentenceMatch[]): SentenceMatch[][] {
     if (group) group.push(match);
     else groups.push([match]);
   }
-  return groups.length > 1 ? groups.sort(byFirstToken) : groups;
+  return sortInPlace(groups, byFirstToken);
 }
 
 /** Up to this many matches, a sentence's groups are found by comparing token lists, without building a key per match. */
