@@ -33,20 +33,20 @@ function maxSpread(entry: DictionaryEntry): number {
 
 /**
  * Which stem numbers the current sentence holds, and where. Reused across sentences: a stem is
- * present when its stamp equals the sentence's serial, so nothing is cleared between sentences
- * and the hot presence test is one typed-array read. The tokens of each present stem are a list
+ * present when its bit is set, one bit per stem so that the table (2 KB for 15,000 stems) stays
+ * in the CPU's nearest cache however many groups a sentence tests; only the previous sentence's
+ * bits are cleared. The tokens of each present stem are a list
  * threaded through `occurrenceToken` and `nextOccurrence` from `firstOccurrence[stem]`, in
  * sentence order: no array per stem and sentence.
  */
 interface SentenceScratch {
-  stamp: Int32Array;
+  readonly presentBits: Int32Array;
   firstOccurrence: Int32Array;
   lastOccurrence: Int32Array;
   occurrenceToken: Int32Array;
   nextOccurrence: Int32Array;
   /** The sentence's distinct stems, in order of first occurrence. */
   readonly present: number[];
-  serial: number;
 }
 
 /** Ends an occurrence list. */
@@ -59,13 +59,12 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
   if (!scratch) {
     const stems = dictionary.stemIds.size;
     scratch = {
-      stamp: new Int32Array(stems),
+      presentBits: new Int32Array((stems >>> 5) + 1),
       firstOccurrence: new Int32Array(stems),
       lastOccurrence: new Int32Array(stems),
       occurrenceToken: new Int32Array(64),
       nextOccurrence: new Int32Array(64),
       present: [],
-      serial: 0,
     };
     scratchByDictionary.set(dictionary, scratch);
   }
@@ -80,22 +79,18 @@ function reserveOccurrences(scratch: SentenceScratch, count: number): void {
   scratch.nextOccurrence = new Int32Array(size);
 }
 
-/** Stamps the sentence's stems present and lists each one's tokens (a token once per stem); returns the serial. */
-function markPresent(scratch: SentenceScratch, stemIds: readonly number[], tokens: readonly number[]): number {
-  if (scratch.serial >= 2_000_000_000) {
-    scratch.stamp.fill(0);
-    scratch.serial = 0;
-  }
-  const serial = (scratch.serial += 1);
+/** Marks the sentence's stems present (and no other) and lists each one's tokens (a token once per stem). */
+function markPresent(scratch: SentenceScratch, stemIds: readonly number[], tokens: readonly number[]): void {
   reserveOccurrences(scratch, stemIds.length);
-  const { stamp, firstOccurrence, lastOccurrence, occurrenceToken, nextOccurrence, present } = scratch;
+  const { presentBits, firstOccurrence, lastOccurrence, occurrenceToken, nextOccurrence, present } = scratch;
+  for (let p = 0; p < present.length; p += 1) presentBits[present[p] >>> 5] = 0;
   present.length = 0;
   let occurrences = 0;
   for (let i = 0; i < stemIds.length; i += 1) {
     const id = stemIds[i];
     const token = tokens[i];
-    if (stamp[id] !== serial) {
-      stamp[id] = serial;
+    if (!isPresent(presentBits, id)) {
+      presentBits[id >>> 5] |= 1 << (id & 31);
       firstOccurrence[id] = occurrences;
       present.push(id);
     } else {
@@ -107,7 +102,10 @@ function markPresent(scratch: SentenceScratch, stemIds: readonly number[], token
     nextOccurrence[occurrences] = NO_OCCURRENCE;
     occurrences += 1;
   }
-  return serial;
+}
+
+function isPresent(presentBits: Int32Array, stemId: number): boolean {
+  return (presentBits[stemId >>> 5] & (1 << (stemId & 31))) !== 0;
 }
 
 /**
@@ -145,19 +143,19 @@ export function matchSentenceStemIds(
   separators: Iterable<number> = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
-  const serial = markPresent(scratch, stemIds, tokens);
+  markPresent(scratch, stemIds, tokens);
   const matches: SentenceMatch[] = [];
   const { groupBegin, nextStemId, entriesBegin, groupEntries } = dictionary.table;
-  const stamp = scratch.stamp;
+  const presentBits = scratch.presentBits;
   const present = scratch.present;
   for (let p = 0; p < present.length; p += 1) {
     const anchor = present[p];
     for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
       const next = nextStemId[group];
-      if (next >= 0 && stamp[next] !== serial) continue;
+      if (next >= 0 && !isPresent(presentBits, next)) continue;
       for (let at = entriesBegin[group]; at < entriesBegin[group + 1]; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
-        if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], stamp, serial)) continue;
+        if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
         const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators);
         if (match) matches.push(match);
       }
@@ -180,8 +178,8 @@ function crossesSeparator(tokens: readonly number[], separators: Iterable<number
   return false;
 }
 
-function allPresent(stemIds: Int32Array, begin: number, end: number, stamp: Int32Array, serial: number): boolean {
-  for (let i = begin; i < end; i += 1) if (stamp[stemIds[i]] !== serial) return false;
+function allPresent(stemIds: Int32Array, begin: number, end: number, presentBits: Int32Array): boolean {
+  for (let i = begin; i < end; i += 1) if (!isPresent(presentBits, stemIds[i])) return false;
   return true;
 }
 
