@@ -6,10 +6,15 @@
  */
 
 import { type Candidate, FirstWordCandidates } from './first-word-candidates.js';
+import { TEXT_WORDS } from './text-words.js';
 import { NO_MATCH, UNDECIDED, asciiLiteralWords, matchLiteralWords } from './literal-sequence.js';
 import { AsciiWordScanner, HashFilter, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
 
 export { WORD_CHAR } from './literal-words.js';
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 const WORD_RUN_AT = /[\p{L}\p{N}]+/uy;
 const AFTER_WORD_CHAR = /(?<=[\p{L}\p{N}])/uy;
@@ -101,9 +106,23 @@ export class WordIndexedLiterals<T> {
 
   /** At every word start within [begin, end), the preferred literal that matches there and ends by `end`. */
   matchAll(text: string, begin: number, end: number): LiteralMatch<T>[] {
+    if (this.byFirstWord.size === 0) return [];
+    // Only a stretch that starts inside a character outside the BMP reads its words apart from the text's.
+    if (begin > 0 && isLowSurrogate(text.charCodeAt(begin))) return this.scanCharacters(text, begin, end);
     const matches: LiteralMatch<T>[] = [];
-    if (this.byFirstWord.size === 0) return matches;
     // A run that began before `begin` is skipped whole: its first word is not a word start here.
+    const words = TEXT_WORDS.of(text);
+    const hashes = this.caseless ? words.foldedHashes : words.exactHashes;
+    for (let word = words.firstAtOrAfter(begin); word < words.count && words.begins[word] < end; word += 1) {
+      const found = this.matchWord(text, words.begins[word], words.ends[word], hashes[word]);
+      if (found && found.end <= end) matches.push(found);
+    }
+    return matches;
+  }
+
+  /** {@link matchAll} reading the characters of [begin, end) itself. */
+  private scanCharacters(text: string, begin: number, end: number): LiteralMatch<T>[] {
+    const matches: LiteralMatch<T>[] = [];
     let position = begin;
     while (position < text.length && wordCharLength(text, position) > 0 && wordCharBefore(text, position)) position += wordCharLength(text, position);
     while (position < end) {
@@ -113,12 +132,16 @@ export class WordIndexedLiterals<T> {
         continue;
       }
       const wordEnd = this.firstWords.wordEnd(text, position);
-      const hash = this.firstWords.hash;
-      const found = hash === NOT_ASCII ? this.matchWordAt(text, position, text.slice(position, wordEnd)) : this.matchAsciiWordAt(text, position, wordEnd, hash);
+      const found = this.matchWord(text, position, wordEnd, this.firstWords.hash);
       if (found && found.end <= end) matches.push(found);
       position = wordEnd;
     }
     return matches;
+  }
+
+  /** The preferred literal that matches at the word [position, wordEnd) of hash `hash` (NOT_ASCII for a word that is not all ASCII). */
+  private matchWord(text: string, position: number, wordEnd: number, hash: number): LiteralMatch<T> | null {
+    return hash === NOT_ASCII ? this.matchWordAt(text, position, text.slice(position, wordEnd)) : this.matchAsciiWordAt(text, position, wordEnd, hash);
   }
 
   /** The preferred literal that matches at `position`, which must start a word; null otherwise. */
