@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, FirstWordCandidates } from './first-word-candidates.js';
 import { AsciiWordScanner } from './literal-words.js';
 
-const candidate = (value: string, secondWord: string | null): Candidate<string> => ({ sticky: null, next: '', nextAsciiCode: -1, spaced: secondWord !== null, secondWord, value });
+const candidate = (value: string, secondWord: string | null): Candidate<string> => ({ sticky: null, words: null, wordBounded: true, next: '', nextAsciiCode: -1, spaced: secondWord !== null, secondWord, value });
 
 describe('FirstWordCandidates', () => {
   const all = [candidate('no evidence of', 'evidence'), candidate('no sign of', 'sign'), candidate('no-one', null), candidate('no evidence', 'evidence'), candidate('no', null)];

@@ -4,6 +4,10 @@ import { type AsciiWordScanner, NOT_ASCII, asciiHash, isAsciiWordIn } from './li
 export interface Candidate<T> {
   /** Null for a one-word literal: the word found in the text is then the whole match. */
   readonly sticky: RegExp | null;
+  /** The literal's words when they can be compared by char code (`asciiLiteralWords`); null when only `sticky` can match it. */
+  readonly words: readonly string[] | null;
+  /** Whether the literal ends with a letter or digit, so that it must not be followed by one. */
+  readonly wordBounded: boolean;
   /** First character after the first word, and whether whitespace comes before it: a cheap test before the regex. */
   readonly next: string;
   /** `next` as a char code when it is one ASCII character, else NOT_ASCII. */

@@ -98,3 +98,26 @@ export class AsciiWordScanner {
     return end;
   }
 }
+
+/** Bits in a {@link HashFilter}: 8 KB, small enough to stay in the CPU's nearest cache while a text is scanned. */
+const FILTER_BITS = 1 << 16;
+
+/**
+ * A set of word hashes that answers "certainly not here" or "perhaps": one bit per hash, the
+ * hash's low bits its position. A few thousand hashes leave nearly every bit clear, so nearly
+ * every word of a text is passed over by one array read.
+ */
+export class HashFilter {
+  private readonly bits = new Uint32Array(FILTER_BITS >>> 5);
+
+  add(hash: number): void {
+    const bit = hash & (FILTER_BITS - 1);
+    this.bits[bit >>> 5] |= 1 << (bit & 31);
+  }
+
+  /** False when `hash` was certainly never added. */
+  mayHold(hash: number): boolean {
+    const bit = hash & (FILTER_BITS - 1);
+    return (this.bits[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+}

@@ -4,20 +4,12 @@
  * scanned a fixed number of times however many rules there are.
  */
 
+import { literalSource } from './literal-sequence.js';
 import { NOT_BEFORE_WORD, WORD_CHAR, WordIndexedLiterals } from './word-indexed-literals.js';
 
+export { escapeRegExp, literalSource } from './literal-sequence.js';
+
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}])';
-
-/** `value` with every regex metacharacter escaped. */
-export function escapeRegExp(value: string): string {
-  // Only syntax characters: under the u flag escaping anything else (`\-`) is an error.
-  return value.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
-}
-
-/** Pattern source for a literal phrase: any run of whitespace in it matches spaces or tabs, never a line break. */
-export function literalSource(literal: string): string {
-  return literal.trim().split(/\s+/).map(escapeRegExp).join('[ \\t\\u00a0]+');
-}
 
 /** Number of capturing groups in a pattern source; rule patterns must have none. */
 export function countCapturingGroups(source: string, flags = 'u'): number {

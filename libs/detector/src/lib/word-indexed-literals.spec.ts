@@ -60,6 +60,12 @@ describe('WordIndexedLiterals', () => {
     ]);
   });
 
+  it('reads the words of a stretch that starts inside a character outside the BMP from that stretch', () => {
+    const text = 'x\u{1D400}no no';
+    expect(caseless.matchAll(text, 0, text.length).map((m) => m.begin)).toEqual([6]);
+    expect(caseless.matchAll(text, 2, text.length).map((m) => m.begin)).toEqual([3, 6]);
+  });
+
   it('accepts only literals that start with a letter or digit', () => {
     expect(WordIndexedLiterals.accepts('?')).toBe(false);
     expect(WordIndexedLiterals.accepts(' 2nd')).toBe(true);

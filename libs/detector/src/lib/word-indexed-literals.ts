@@ -6,9 +6,15 @@
  */
 
 import { type Candidate, FirstWordCandidates } from './first-word-candidates.js';
-import { AsciiWordScanner, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
+import { TEXT_WORDS } from './text-words.js';
+import { NO_MATCH, UNDECIDED, asciiLiteralWords, matchLiteralWords } from './literal-sequence.js';
+import { AsciiWordScanner, HashFilter, NOT_ASCII, WORD_CHAR, asciiHash, isAsciiWordChar, isAsciiWordIn, isInlineSpace, wordCharBefore, wordCharLength } from './literal-words.js';
 
 export { WORD_CHAR } from './literal-words.js';
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
 
 const WORD_RUN_AT = /[\p{L}\p{N}]+/uy;
 const AFTER_WORD_CHAR = /(?<=[\p{L}\p{N}])/uy;
@@ -42,6 +48,8 @@ export class WordIndexedLiterals<T> {
    * so that no word is cut out of the text or lower-cased.
    */
   private readonly asciiFirstWords = new Map<number, FirstWordCandidates<T>[]>();
+  /** The hashes of {@link asciiFirstWords}, a bit each: most words are passed over by one read of this small table, without a map lookup. */
+  private readonly asciiHashFilter = new HashFilter();
   private readonly caseless: boolean;
   private readonly firstWords: AsciiWordScanner;
   private readonly secondWords: AsciiWordScanner;
@@ -57,13 +65,16 @@ export class WordIndexedLiterals<T> {
       const trimmed = literal.trim();
       const first = firstWord(trimmed);
       const rest = trimmed.slice(first.length);
-      const right = WORD_CHAR.test(trimmed.slice(-1)) ? NOT_BEFORE_WORD : '';
+      const wordBounded = WORD_CHAR.test(trimmed.slice(-1));
+      const right = wordBounded ? NOT_BEFORE_WORD : '';
       const key = this.keyOf(first);
       const spaced = rest.length > 0 && rest.trimStart().length < rest.length;
       const next = this.keyOf(rest.trimStart().charAt(0));
       const list = byKey.get(key) ?? [];
       list.push({
         sticky: rest.length === 0 ? null : new RegExp(`(?:${source})${right}`, stickyFlags),
+        words: rest.length === 0 ? null : asciiLiteralWords(literal, source, flags),
+        wordBounded,
         next,
         nextAsciiCode: next.length === 1 && next.charCodeAt(0) < 128 ? next.charCodeAt(0) : NOT_ASCII,
         spaced,
@@ -80,6 +91,7 @@ export class WordIndexedLiterals<T> {
       const sameHash = this.asciiFirstWords.get(hash) ?? [];
       sameHash.push(group);
       this.asciiFirstWords.set(hash, sameHash);
+      this.asciiHashFilter.add(hash);
     }
   }
 
@@ -94,9 +106,23 @@ export class WordIndexedLiterals<T> {
 
   /** At every word start within [begin, end), the preferred literal that matches there and ends by `end`. */
   matchAll(text: string, begin: number, end: number): LiteralMatch<T>[] {
+    if (this.byFirstWord.size === 0) return [];
+    // Only a stretch that starts inside a character outside the BMP reads its words apart from the text's.
+    if (begin > 0 && isLowSurrogate(text.charCodeAt(begin))) return this.scanCharacters(text, begin, end);
     const matches: LiteralMatch<T>[] = [];
-    if (this.byFirstWord.size === 0) return matches;
     // A run that began before `begin` is skipped whole: its first word is not a word start here.
+    const words = TEXT_WORDS.of(text);
+    const hashes = this.caseless ? words.foldedHashes : words.exactHashes;
+    for (let word = words.firstAtOrAfter(begin); word < words.count && words.begins[word] < end; word += 1) {
+      const found = this.matchWord(text, words.begins[word], words.ends[word], hashes[word]);
+      if (found && found.end <= end) matches.push(found);
+    }
+    return matches;
+  }
+
+  /** {@link matchAll} reading the characters of [begin, end) itself. */
+  private scanCharacters(text: string, begin: number, end: number): LiteralMatch<T>[] {
+    const matches: LiteralMatch<T>[] = [];
     let position = begin;
     while (position < text.length && wordCharLength(text, position) > 0 && wordCharBefore(text, position)) position += wordCharLength(text, position);
     while (position < end) {
@@ -106,12 +132,16 @@ export class WordIndexedLiterals<T> {
         continue;
       }
       const wordEnd = this.firstWords.wordEnd(text, position);
-      const hash = this.firstWords.hash;
-      const found = hash === NOT_ASCII ? this.matchWordAt(text, position, text.slice(position, wordEnd)) : this.matchAsciiWordAt(text, position, wordEnd, hash);
+      const found = this.matchWord(text, position, wordEnd, this.firstWords.hash);
       if (found && found.end <= end) matches.push(found);
       position = wordEnd;
     }
     return matches;
+  }
+
+  /** The preferred literal that matches at the word [position, wordEnd) of hash `hash` (NOT_ASCII for a word that is not all ASCII). */
+  private matchWord(text: string, position: number, wordEnd: number, hash: number): LiteralMatch<T> | null {
+    return hash === NOT_ASCII ? this.matchWordAt(text, position, text.slice(position, wordEnd)) : this.matchAsciiWordAt(text, position, wordEnd, hash);
   }
 
   /** The preferred literal that matches at `position`, which must start a word; null otherwise. */
@@ -130,6 +160,7 @@ export class WordIndexedLiterals<T> {
 
   /** {@link matchWordAt} for the all-ASCII word [position, wordEnd) of hash `hash`. */
   private matchAsciiWordAt(text: string, position: number, wordEnd: number, hash: number): LiteralMatch<T> | null {
+    if (!this.asciiHashFilter.mayHold(hash)) return null;
     const sameHash = this.asciiFirstWords.get(hash);
     if (!sameHash) return null;
     for (const group of sameHash) {
@@ -146,15 +177,24 @@ export class WordIndexedLiterals<T> {
     // An ASCII character is compared by its code; only another is cut out and lower-cased, once.
     const nextCode = code < 128 ? (this.caseless && code <= 90 && code >= 65 ? code + 32 : code) : NOT_ASCII;
     let nextChar: string | null = null;
-    for (const { sticky, next, nextAsciiCode, spaced, value } of group.toTry(text, nextAt, this.secondWords)) {
-      if (!sticky) return { begin: position, end: after, value };
-      if (spaced !== nextAt > after) continue;
-      if (nextCode === NOT_ASCII ? next !== (nextChar ??= this.keyOf(text.charAt(nextAt))) : nextAsciiCode !== nextCode) continue;
-      sticky.lastIndex = position;
-      const found = sticky.exec(text);
-      if (found && found[0].length > 0) return { begin: position, end: position + found[0].length, value };
+    for (const candidate of group.toTry(text, nextAt, this.secondWords)) {
+      if (!candidate.sticky) return { begin: position, end: after, value: candidate.value };
+      if (candidate.spaced !== nextAt > after) continue;
+      if (nextCode === NOT_ASCII ? candidate.next !== (nextChar ??= this.keyOf(text.charAt(nextAt))) : candidate.nextAsciiCode !== nextCode) continue;
+      const end = this.endOfCandidate(text, position, candidate);
+      if (end >= 0) return { begin: position, end, value: candidate.value };
     }
     return null;
+  }
+
+  /** Where `candidate`, which has more than one word, ends when it matches at `position`; {@link NO_MATCH} otherwise. */
+  private endOfCandidate(text: string, position: number, candidate: Candidate<T>): number {
+    const end = candidate.words === null ? UNDECIDED : matchLiteralWords(text, position, candidate.words, this.caseless, candidate.wordBounded);
+    if (end !== UNDECIDED) return end;
+    const sticky = candidate.sticky as RegExp;
+    sticky.lastIndex = position;
+    const found = sticky.exec(text);
+    return found && found[0].length > 0 ? position + found[0].length : NO_MATCH;
   }
 
   private keyOf(word: string): string {

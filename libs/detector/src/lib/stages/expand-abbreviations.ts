@@ -107,9 +107,10 @@ export function isUpperCaseDocument(text: string): boolean {
 export const expandAbbreviations: Stage = (doc: DetectorDoc, deps) => {
   requireStages(doc, EXPAND_ABBREVIATIONS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE]);
   const expansions: Expansion[] = [];
-  const trustCase = !isUpperCaseDocument(doc.text);
+  // Read only once a spelling that must match case is found: most notes never need it.
+  let trustCase: boolean | null = null;
   for (const { begin, end, value: entry } of findAbbreviations(doc.text, deps.rules.abbreviations)) {
-    if (entry.caseSensitive && !trustCase) continue;
+    if (entry.caseSensitive && !(trustCase ??= !isUpperCaseDocument(doc.text))) continue;
     const context = contextOf(doc, { begin, end });
     const sense = resolveAbbreviationSense(entry, context);
     expansions.push({

@@ -7,6 +7,7 @@ import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, S
 import { requireStages, withLayers } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
+import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import { contentStems } from '../dictionary/stems.js';
@@ -90,6 +91,21 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: R
  * stage 3" is both E11.22 and N18.30).
  */
 function groupByToken(matches: SentenceMatch[]): SentenceMatch[][] {
+  if (matches.length > FEW_MATCHES) return groupByTokenKey(matches);
+  const groups: SentenceMatch[][] = [];
+  for (const match of matches) {
+    const group = groups.find((candidate) => sameTokens(candidate[0].tokens, match.tokens));
+    if (group) group.push(match);
+    else groups.push([match]);
+  }
+  return sortInPlace(groups, byFirstToken);
+}
+
+/** Up to this many matches, a sentence's groups are found by comparing token lists, without building a key per match. */
+const FEW_MATCHES = 16;
+
+/** {@link groupByToken} for a sentence of many matches, where comparing every pair would cost more than a key each. */
+function groupByTokenKey(matches: SentenceMatch[]): SentenceMatch[][] {
   const groups = new Map<string, SentenceMatch[]>();
   for (const match of matches) {
     const key = match.tokens.join(',');
@@ -97,7 +113,17 @@ function groupByToken(matches: SentenceMatch[]): SentenceMatch[][] {
     if (group) group.push(match);
     else groups.set(key, [match]);
   }
-  return [...groups.values()].sort((a, b) => a[0].tokens[0] - b[0].tokens[0]);
+  return [...groups.values()].sort(byFirstToken);
+}
+
+function byFirstToken(a: SentenceMatch[], b: SentenceMatch[]): number {
+  return a[0].tokens[0] - b[0].tokens[0];
+}
+
+function sameTokens(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** From the first to the last token of the group's most specific match: the words that name the condition. */

@@ -10,6 +10,7 @@ import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
 import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
@@ -140,8 +141,12 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
     if (!seen || seen.score < score) byCode.set(code, { code, score, rationale, matchedCode: formatDotted(entry.code), entries });
     else byCode.set(code, { ...seen, entries });
   }
-  const codes = [...byCode.values()].sort((a, b) => b.score - a.score);
+  const codes = sortInPlace([...byCode.values()], byScoreDescending);
   return { codes, ...verdict(mention.assertion, codes, coding) };
+}
+
+function byScoreDescending(a: ResolvedCode, b: ResolvedCode): number {
+  return b.score - a.score;
 }
 
 function historyAssertion(assertion: Assertion): 'historical' | 'family' | null {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { NOT_ASCII, asciiHash } from './literal-words.js';
+import { TextWords } from './text-words.js';
+
+const wordsOf = (reader: TextWords) => Array.from({ length: reader.count }, (_, i) => [reader.begins[i], reader.ends[i]]);
+
+describe('TextWords', () => {
+  it('finds the runs of letters and digits with their exact and case-folded hashes', () => {
+    const reader = new TextWords().of('No AFib, 2nd fièvre.');
+    expect(wordsOf(reader)).toEqual([
+      [0, 2],
+      [3, 7],
+      [9, 12],
+      [13, 19],
+    ]);
+    expect(reader.exactHashes[1]).toBe(asciiHash('AFib', false));
+    expect(reader.foldedHashes[1]).toBe(asciiHash('afib', true));
+    expect(reader.exactHashes[3]).toBe(NOT_ASCII);
+    expect(reader.foldedHashes[3]).toBe(NOT_ASCII);
+  });
+
+  it('finds the first word at or after a position, and reads a new text when given one', () => {
+    const reader = new TextWords();
+    reader.of('ab cd ef');
+    expect([0, 1, 2, 3, 6, 8].map((position) => reader.firstAtOrAfter(position))).toEqual([0, 1, 1, 1, 2, 3]);
+    expect(reader.of('x y').count).toBe(2);
+  });
+
+  it('grows past its first capacity', () => {
+    const text = Array.from({ length: 1000 }, (_, i) => `w${i}`).join(' ');
+    const reader = new TextWords().of(text);
+    expect(reader.count).toBe(1000);
+    expect(text.slice(reader.begins[999], reader.ends[999])).toBe('w999');
+  });
+
+  it('takes a letter outside the BMP as part of a word', () => {
+    const reader = new TextWords().of('a\u{1D400}b c');
+    expect(wordsOf(reader)).toEqual([
+      [0, 4],
+      [5, 6],
+    ]);
+  });
+});
