@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { isPlainWord, stemPlainWord } from './porter-stemmer.js';
 
 // Only the Porter stemmer: loading all of `natural` costs a second and tens of MB.
 const require = createRequire(import.meta.url);
@@ -17,8 +16,7 @@ export function searchTerms(text: string): string[] {
 export function stemTerm(word: string): string | null {
   const lower = word.toLowerCase();
   if (STOP_WORDS.has(lower)) return null;
-  if (/^\d/.test(lower)) return lower;
-  return isPlainWord(lower) ? stemPlainWord(lower) : porter.stem(lower);
+  return /^\d/.test(lower) ? lower : porter.stem(lower);
 }
 
 /** Stems with a cache: titles repeat a small vocabulary many times over. */
