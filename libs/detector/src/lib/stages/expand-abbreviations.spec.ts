@@ -112,6 +112,22 @@ describe('expand-abbreviations: matching', () => {
   });
 });
 
+describe('expand-abbreviations: definitions in the document', () => {
+  it('reads an abbreviation as the document defines it, outranking the dictionary, and not at the definition itself', () => {
+    const found = expansionsOf('Parenteral nutrition (PN) was started. PN was stopped.');
+    expect(found.map((expansion) => [expansion.text, expansion.expansion, expansion.begin])).toEqual([['PN', 'Parenteral nutrition', 39]]);
+  });
+
+  it('expands a short form the dictionary lacks wherever the document uses it after defining it', () => {
+    const found = expansionsOf('Takotsubo syndrome (TKS) was diagnosed. The TKS resolved.');
+    expect(found.map((expansion) => [expansion.text, expansion.expansion])).toEqual([['TKS', 'Takotsubo syndrome']]);
+  });
+
+  it('leaves unexpanded an abbreviation the document defines with words that do not spell it', () => {
+    expect(expansionsOf('Her right eye (OD) was red. OD was treated.').filter((expansion) => expansion.text === 'OD')).toEqual([]);
+  });
+});
+
 describe('expand-abbreviations stage', () => {
   it('refuses to run before tokenize and sectionize', () => {
     expect(() => expandAbbreviations(createDetectorDoc('HTN'), deps)).toThrow(StageOrderError);

@@ -8,6 +8,7 @@ import { requireStages, withLayers } from '../detector-doc.js';
 import { sectionAt, sentenceAt } from '../doc-queries.js';
 import type { AbbreviationRules, CompiledAbbreviation, CompiledSense } from '../rules/abbreviation-rules.js';
 import type { CombinedMatch } from '../text-patterns.js';
+import { findAbbreviationDefinitions, type AbbreviationDefinition } from '../abbreviation-definitions.js';
 import type { Stage } from '../stage.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -103,24 +104,57 @@ export function isUpperCaseDocument(text: string): boolean {
   return upper > 0 && lower / (lower + upper) < UPPER_CASE_DOCUMENT_RATIO;
 }
 
-/** Stage: fills `expansions`. Needs tokenize (sentences) and sectionize. */
+/**
+ * Stage: fills `expansions`. Needs tokenize (sentences) and sectionize. A document's own
+ * definition ("parenteral nutrition (PN)") decides what its abbreviation means there; one whose
+ * words do not spell it (a translated "visual acuity (AV)") leaves it unexpanded.
+ */
 export const expandAbbreviations: Stage = (doc: DetectorDoc, deps) => {
   requireStages(doc, EXPAND_ABBREVIATIONS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE]);
+  const definitions = findAbbreviationDefinitions(doc.text);
   const expansions: Expansion[] = [];
   // Read only once a spelling that must match case is found: most notes never need it.
   let trustCase: boolean | null = null;
   for (const { begin, end, value: entry } of findAbbreviations(doc.text, deps.rules.abbreviations)) {
     if (entry.caseSensitive && !(trustCase ??= !isUpperCaseDocument(doc.text))) continue;
-    const context = contextOf(doc, { begin, end });
-    const sense = resolveAbbreviationSense(entry, context);
-    expansions.push({
-      begin,
-      end,
-      text: doc.text.slice(begin, end),
-      abbreviation: entry.abbreviation,
-      expansion: sense.expansion,
-      ambiguous: entry.senses.length > 1,
-    });
+    const text = doc.text.slice(begin, end);
+    const defined = definitions.get(text);
+    if (defined) {
+      if (defined.longForm && defined.site.begin !== begin) expansions.push(definedExpansion(defined, begin, end));
+      continue;
+    }
+    const sense = resolveAbbreviationSense(entry, contextOf(doc, { begin, end }));
+    expansions.push({ begin, end, text, abbreviation: entry.abbreviation, expansion: sense.expansion, ambiguous: entry.senses.length > 1 });
   }
-  return withLayers(doc, EXPAND_ABBREVIATIONS_STAGE, { expansions });
+  expansions.push(...undictionariedUses(doc.text, definitions, expansions));
+  return withLayers(doc, EXPAND_ABBREVIATIONS_STAGE, { expansions: expansions.sort((a, b) => a.begin - b.begin) });
 };
+
+function definedExpansion(definition: AbbreviationDefinition, begin: number, end: number): Expansion {
+  return { begin, end, text: definition.shortForm, abbreviation: definition.shortForm, expansion: definition.longForm ?? '', ambiguous: false };
+}
+
+/** Later uses of short forms the document defines and the dictionary does not know. */
+function undictionariedUses(text: string, definitions: ReadonlyMap<string, AbbreviationDefinition>, known: readonly Expansion[]): Expansion[] {
+  const uses: Expansion[] = [];
+  const taken = new Set(known.map((expansion) => expansion.begin));
+  for (const definition of definitions.values()) {
+    if (!definition.longForm || known.some((expansion) => expansion.text === definition.shortForm)) continue;
+    for (const begin of wholeWordOccurrences(text, definition.shortForm, definition.site.end)) {
+      if (!taken.has(begin)) uses.push(definedExpansion(definition, begin, begin + definition.shortForm.length));
+    }
+  }
+  return uses;
+}
+
+function wholeWordOccurrences(text: string, word: string, from: number): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + word.length)) {
+    const before = at > 0 ? text.charAt(at - 1) : ' ';
+    const after = text.charAt(at + word.length);
+    if (!WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after)) found.push(at);
+  }
+  return found;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
