@@ -20,7 +20,8 @@ const TITLE_NOISE = new Set(
  * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
  * Neither is "observed" an observation (Z04.9), "over" overeating, "morphine" morphinism, "adipose"
  * adiposity, the colon a colonization, the prostate prostatism, teeth teething, urine urination, nor
- * "premature" (contact, stop codon) prematurity, nor aldosterone aldosteronism.
+ * "premature" (contact, stop codon) prematurity, aldosterone aldosteronism, nor the bacterium
+ * H. influenzae influenza.
  */
 const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   ii: '2',
@@ -48,6 +49,7 @@ const STEM_OVERRIDES: Readonly<Record<string, string>> = {
   urination: 'urination',
   prematurity: 'prematurity',
   aldosteronism: 'aldosteronism',
+  influenzae: 'influenzae',
 };
 
 const cache = new Map<string, string | null>();
