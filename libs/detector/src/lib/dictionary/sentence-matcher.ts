@@ -47,6 +47,13 @@ interface SentenceScratch {
   nextOccurrence: Int32Array;
   /** The sentence's distinct stems, in order of first occurrence. */
   readonly present: number[];
+  /**
+   * {@link maxSpread} of each entry id, so that placing an entry reads no entry object: most
+   * placements fail, and the entry objects lie scattered over the heap.
+   */
+  readonly spreadOf: Int32Array;
+  /** The tokens of the placement being tried; copied out only when it succeeds. */
+  placed: Int32Array;
 }
 
 /** Ends an occurrence list. */
@@ -65,6 +72,8 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
       occurrenceToken: new Int32Array(64),
       nextOccurrence: new Int32Array(64),
       present: [],
+      spreadOf: Int32Array.from(dictionary.entries, maxSpread),
+      placed: new Int32Array(16),
     };
     scratchByDictionary.set(dictionary, scratch);
   }
@@ -165,10 +174,9 @@ export function matchSentenceStemIds(
 }
 
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
-  const entry = dictionary.entries[entryId];
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
-    const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch, maxSpread(entry));
-    if (tokens) return { entry, tokens, crossesList: crossesSeparator(tokens, separators) };
+    const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
+    if (tokens) return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators) };
   }
   return null;
 }
@@ -184,13 +192,18 @@ function allPresent(stemIds: Int32Array, begin: number, end: number, presentBits
 }
 
 /** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
-function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch, spread: number): number[] | null {
+function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch): number[] | null {
   const { firstOccurrence, occurrenceToken, nextOccurrence } = scratch;
-  const tokens: number[] = [anchorToken];
+  const stemsBegin = table.entryStemBegin[entryId];
+  const stemsEnd = table.entryStemBegin[entryId + 1];
+  if (scratch.placed.length <= stemsEnd - stemsBegin) scratch.placed = new Int32Array(2 * (stemsEnd - stemsBegin + 1));
+  const placed = scratch.placed;
+  placed[0] = anchorToken;
+  let count = 1;
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
-  for (let i = table.entryStemBegin[entryId]; i < table.entryStemBegin[entryId + 1]; i += 1) {
+  for (let i = stemsBegin; i < stemsEnd; i += 1) {
     const stemId = table.entryStems[i];
     const isNumber = table.numericStem[stemId] === 1;
     const target = isNumber ? previous : anchorToken;
@@ -200,13 +213,21 @@ function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, 
       if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
     }
     if (isNumber && Math.abs(nearest - previous) > MAX_NUMBER_GAP) return null;
-    if (!tokens.includes(nearest)) tokens.push(nearest);
+    if (!holds(placed, count, nearest)) placed[count++] = nearest;
     previous = nearest;
     if (nearest < low) low = nearest;
     if (nearest > high) high = nearest;
   }
-  if (high - low + 1 > spread) return null;
+  if (high - low + 1 > scratch.spreadOf[entryId]) return null;
+  const tokens = new Array<number>(count);
+  for (let i = 0; i < count; i += 1) tokens[i] = placed[i];
   return sortInPlace(tokens, ascending);
+}
+
+/** Whether the first `count` numbers of `values` include `value`. */
+function holds(values: Int32Array, count: number, value: number): boolean {
+  for (let i = 0; i < count; i += 1) if (values[i] === value) return true;
+  return false;
 }
 
 function ascending(a: number, b: number): number {
