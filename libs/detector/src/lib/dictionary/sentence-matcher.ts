@@ -45,8 +45,13 @@ interface SentenceScratch {
   lastOccurrence: Int32Array;
   occurrenceToken: Int32Array;
   nextOccurrence: Int32Array;
-  /** The sentence's distinct stems, in order of first occurrence. */
-  readonly present: number[];
+  /**
+   * The sentence's distinct stems, in order of first occurrence: the first `presentCount`. A
+   * typed array with a count, because emptying a JavaScript array releases its storage and every
+   * sentence would allocate it again.
+   */
+  present: Int32Array;
+  presentCount: number;
   /**
    * {@link maxSpread} of each entry id, so that placing an entry reads no entry object: most
    * placements fail, and the entry objects lie scattered over the heap.
@@ -71,7 +76,8 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
       lastOccurrence: new Int32Array(stems),
       occurrenceToken: new Int32Array(64),
       nextOccurrence: new Int32Array(64),
-      present: [],
+      present: new Int32Array(64),
+      presentCount: 0,
       spreadOf: Int32Array.from(dictionary.entries, maxSpread),
       placed: new Int32Array(16),
     };
@@ -86,22 +92,23 @@ function reserveOccurrences(scratch: SentenceScratch, count: number): void {
   const size = Math.max(count, scratch.occurrenceToken.length * 2);
   scratch.occurrenceToken = new Int32Array(size);
   scratch.nextOccurrence = new Int32Array(size);
+  scratch.present = new Int32Array(size);
 }
 
 /** Marks the sentence's stems present (and no other) and lists each one's tokens (a token once per stem). */
-function markPresent(scratch: SentenceScratch, stemIds: readonly number[], tokens: readonly number[]): void {
-  reserveOccurrences(scratch, stemIds.length);
+function markPresent(scratch: SentenceScratch, stemIds: ArrayLike<number>, tokens: ArrayLike<number>, count: number): void {
+  for (let p = 0; p < scratch.presentCount; p += 1) scratch.presentBits[scratch.present[p] >>> 5] = 0;
+  reserveOccurrences(scratch, count);
   const { presentBits, firstOccurrence, lastOccurrence, occurrenceToken, nextOccurrence, present } = scratch;
-  for (let p = 0; p < present.length; p += 1) presentBits[present[p] >>> 5] = 0;
-  present.length = 0;
+  let presentCount = 0;
   let occurrences = 0;
-  for (let i = 0; i < stemIds.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const id = stemIds[i];
     const token = tokens[i];
     if (!isPresent(presentBits, id)) {
       presentBits[id >>> 5] |= 1 << (id & 31);
       firstOccurrence[id] = occurrences;
-      present.push(id);
+      present[presentCount++] = id;
     } else {
       if (occurrenceToken[lastOccurrence[id]] === token) continue;
       nextOccurrence[lastOccurrence[id]] = occurrences;
@@ -111,6 +118,7 @@ function markPresent(scratch: SentenceScratch, stemIds: readonly number[], token
     nextOccurrence[occurrences] = NO_OCCURRENCE;
     occurrences += 1;
   }
+  scratch.presentCount = presentCount;
 }
 
 function isPresent(presentBits: Int32Array, stemId: number): boolean {
@@ -141,23 +149,24 @@ export function matchSentence(
 
 /**
  * {@link matchSentence} over stems already numbered by the dictionary: `stemIds[i]` sits at
- * `tokens[i]`, in sentence order. The detector numbers each word once and reuses it, so the hot
- * loop never hashes a stem string.
+ * `tokens[i]`, in sentence order, for the first `count`. The detector numbers each word once and
+ * reuses it, so the hot loop never hashes a stem string.
  */
 export function matchSentenceStemIds(
   dictionary: TermDictionary,
-  stemIds: readonly number[],
-  tokens: readonly number[],
+  stemIds: ArrayLike<number>,
+  tokens: ArrayLike<number>,
   keepBoth: KeepBoth = () => false,
   separators: Iterable<number> = [],
+  count: number = stemIds.length,
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
-  markPresent(scratch, stemIds, tokens);
+  markPresent(scratch, stemIds, tokens, count);
   const matches: SentenceMatch[] = [];
   const { groupBegin, nextStemId, entriesBegin, groupEntries } = dictionary.table;
   const presentBits = scratch.presentBits;
-  const present = scratch.present;
-  for (let p = 0; p < present.length; p += 1) {
+  const { present, presentCount } = scratch;
+  for (let p = 0; p < presentCount; p += 1) {
     const anchor = present[p];
     for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
       const next = nextStemId[group];
