@@ -45,8 +45,20 @@ interface SentenceScratch {
   lastOccurrence: Int32Array;
   occurrenceToken: Int32Array;
   nextOccurrence: Int32Array;
-  /** The sentence's distinct stems, in order of first occurrence. */
-  readonly present: number[];
+  /**
+   * The sentence's distinct stems, in order of first occurrence: the first `presentCount`. A
+   * typed array with a count, because emptying a JavaScript array releases its storage and every
+   * sentence would allocate it again.
+   */
+  present: Int32Array;
+  presentCount: number;
+  /**
+   * {@link maxSpread} of each entry id, so that placing an entry reads no entry object: most
+   * placements fail, and the entry objects lie scattered over the heap.
+   */
+  readonly spreadOf: Int32Array;
+  /** The tokens of the placement being tried; copied out only when it succeeds. */
+  placed: Int32Array;
 }
 
 /** Ends an occurrence list. */
@@ -64,7 +76,10 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
       lastOccurrence: new Int32Array(stems),
       occurrenceToken: new Int32Array(64),
       nextOccurrence: new Int32Array(64),
-      present: [],
+      present: new Int32Array(64),
+      presentCount: 0,
+      spreadOf: Int32Array.from(dictionary.entries, maxSpread),
+      placed: new Int32Array(16),
     };
     scratchByDictionary.set(dictionary, scratch);
   }
@@ -77,22 +92,23 @@ function reserveOccurrences(scratch: SentenceScratch, count: number): void {
   const size = Math.max(count, scratch.occurrenceToken.length * 2);
   scratch.occurrenceToken = new Int32Array(size);
   scratch.nextOccurrence = new Int32Array(size);
+  scratch.present = new Int32Array(size);
 }
 
 /** Marks the sentence's stems present (and no other) and lists each one's tokens (a token once per stem). */
-function markPresent(scratch: SentenceScratch, stemIds: readonly number[], tokens: readonly number[]): void {
-  reserveOccurrences(scratch, stemIds.length);
+function markPresent(scratch: SentenceScratch, stemIds: ArrayLike<number>, tokens: ArrayLike<number>, count: number): void {
+  for (let p = 0; p < scratch.presentCount; p += 1) scratch.presentBits[scratch.present[p] >>> 5] = 0;
+  reserveOccurrences(scratch, count);
   const { presentBits, firstOccurrence, lastOccurrence, occurrenceToken, nextOccurrence, present } = scratch;
-  for (let p = 0; p < present.length; p += 1) presentBits[present[p] >>> 5] = 0;
-  present.length = 0;
+  let presentCount = 0;
   let occurrences = 0;
-  for (let i = 0; i < stemIds.length; i += 1) {
+  for (let i = 0; i < count; i += 1) {
     const id = stemIds[i];
     const token = tokens[i];
     if (!isPresent(presentBits, id)) {
       presentBits[id >>> 5] |= 1 << (id & 31);
       firstOccurrence[id] = occurrences;
-      present.push(id);
+      present[presentCount++] = id;
     } else {
       if (occurrenceToken[lastOccurrence[id]] === token) continue;
       nextOccurrence[lastOccurrence[id]] = occurrences;
@@ -102,6 +118,7 @@ function markPresent(scratch: SentenceScratch, stemIds: readonly number[], token
     nextOccurrence[occurrences] = NO_OCCURRENCE;
     occurrences += 1;
   }
+  scratch.presentCount = presentCount;
 }
 
 function isPresent(presentBits: Int32Array, stemId: number): boolean {
@@ -132,23 +149,24 @@ export function matchSentence(
 
 /**
  * {@link matchSentence} over stems already numbered by the dictionary: `stemIds[i]` sits at
- * `tokens[i]`, in sentence order. The detector numbers each word once and reuses it, so the hot
- * loop never hashes a stem string.
+ * `tokens[i]`, in sentence order, for the first `count`. The detector numbers each word once and
+ * reuses it, so the hot loop never hashes a stem string.
  */
 export function matchSentenceStemIds(
   dictionary: TermDictionary,
-  stemIds: readonly number[],
-  tokens: readonly number[],
+  stemIds: ArrayLike<number>,
+  tokens: ArrayLike<number>,
   keepBoth: KeepBoth = () => false,
   separators: Iterable<number> = [],
+  count: number = stemIds.length,
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
-  markPresent(scratch, stemIds, tokens);
+  markPresent(scratch, stemIds, tokens, count);
   const matches: SentenceMatch[] = [];
   const { groupBegin, nextStemId, entriesBegin, groupEntries } = dictionary.table;
   const presentBits = scratch.presentBits;
-  const present = scratch.present;
-  for (let p = 0; p < present.length; p += 1) {
+  const { present, presentCount } = scratch;
+  for (let p = 0; p < presentCount; p += 1) {
     const anchor = present[p];
     for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
       const next = nextStemId[group];
@@ -165,10 +183,9 @@ export function matchSentenceStemIds(
 }
 
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
-  const entry = dictionary.entries[entryId];
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
-    const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch, maxSpread(entry));
-    if (tokens) return { entry, tokens, crossesList: crossesSeparator(tokens, separators) };
+    const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
+    if (tokens) return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators) };
   }
   return null;
 }
@@ -184,13 +201,18 @@ function allPresent(stemIds: Int32Array, begin: number, end: number, presentBits
 }
 
 /** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
-function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch, spread: number): number[] | null {
+function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch): number[] | null {
   const { firstOccurrence, occurrenceToken, nextOccurrence } = scratch;
-  const tokens: number[] = [anchorToken];
+  const stemsBegin = table.entryStemBegin[entryId];
+  const stemsEnd = table.entryStemBegin[entryId + 1];
+  if (scratch.placed.length <= stemsEnd - stemsBegin) scratch.placed = new Int32Array(2 * (stemsEnd - stemsBegin + 1));
+  const placed = scratch.placed;
+  placed[0] = anchorToken;
+  let count = 1;
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
-  for (let i = table.entryStemBegin[entryId]; i < table.entryStemBegin[entryId + 1]; i += 1) {
+  for (let i = stemsBegin; i < stemsEnd; i += 1) {
     const stemId = table.entryStems[i];
     const isNumber = table.numericStem[stemId] === 1;
     const target = isNumber ? previous : anchorToken;
@@ -200,13 +222,21 @@ function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, 
       if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
     }
     if (isNumber && Math.abs(nearest - previous) > MAX_NUMBER_GAP) return null;
-    if (!tokens.includes(nearest)) tokens.push(nearest);
+    if (!holds(placed, count, nearest)) placed[count++] = nearest;
     previous = nearest;
     if (nearest < low) low = nearest;
     if (nearest > high) high = nearest;
   }
-  if (high - low + 1 > spread) return null;
+  if (high - low + 1 > scratch.spreadOf[entryId]) return null;
+  const tokens = new Array<number>(count);
+  for (let i = 0; i < count; i += 1) tokens[i] = placed[i];
   return sortInPlace(tokens, ascending);
+}
+
+/** Whether the first `count` numbers of `values` include `value`. */
+function holds(values: Int32Array, count: number, value: number): boolean {
+  for (let i = 0; i < count; i += 1) if (values[i] === value) return true;
+  return false;
 }
 
 function ascending(a: number, b: number): number {

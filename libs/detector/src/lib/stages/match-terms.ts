@@ -27,11 +27,11 @@ export const matchTerms: Stage = (doc, deps) => {
   const tokenWords = words.entriesOf(doc.tokens);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
-  const stems: SentenceStemIds = { stemIds: [], tokens: [] };
+  const stems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0 };
   for (const sentence of doc.sentences) {
     sentenceStemIds(doc, sentence, expansionStems, tokenWords, stems);
-    if (stems.stemIds.length === 0) continue;
-    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence));
+    if (stems.count === 0) continue;
+    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence), stems.count);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -63,26 +63,43 @@ function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, re
   return byToken;
 }
 
-/** A sentence's stems as dictionary numbers, each beside the token it sits at; refilled for every sentence. */
+/**
+ * A sentence's stems as dictionary numbers, each beside the token it sits at: the first `count`
+ * of each array. Refilled for every sentence; typed arrays with a count, because emptying a
+ * JavaScript array releases its storage and every sentence would allocate it again.
+ */
 interface SentenceStemIds {
-  readonly stemIds: number[];
-  readonly tokens: number[];
+  stemIds: Int32Array;
+  tokens: Int32Array;
+  count: number;
 }
 
 /** Fills `into` with every stem the sentence offers that the dictionary knows; the words of a department's name offer none. */
 function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, tokenWords: readonly WordEntry[], into: SentenceStemIds): void {
-  into.stemIds.length = 0;
-  into.tokens.length = 0;
+  into.count = 0;
   const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const token = doc.tokens[index];
     if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
     const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? tokenWords[index].ids;
+    if (into.count + ids.length > into.stemIds.length) growSentenceStemIds(into, into.count + ids.length);
     for (let i = 0; i < ids.length; i += 1) {
-      into.stemIds.push(ids[i]);
-      into.tokens.push(index);
+      into.stemIds[into.count] = ids[i];
+      into.tokens[into.count] = index;
+      into.count += 1;
     }
   }
+}
+
+/** Room for at least `size` stems, keeping those already filled in. */
+function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
+  const capacity = Math.max(size, 2 * stems.stemIds.length);
+  const stemIds = new Int32Array(capacity);
+  const tokens = new Int32Array(capacity);
+  stemIds.set(stems.stemIds.subarray(0, stems.count));
+  tokens.set(stems.tokens.subarray(0, stems.count));
+  stems.stemIds = stemIds;
+  stems.tokens = tokens;
 }
 
 /**
