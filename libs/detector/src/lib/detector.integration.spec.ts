@@ -113,6 +113,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       for (const code of codes) expect(code).toMatch(/^S52\.5\d2A$/);
     });
 
+    it('does not narrow by a time or "patient" alone: "died 24 hours after" is no loss of consciousness of 6 to 24 hours', () => {
+      const codes = inCategory(detectAll('The patient died 24 hours after a brain injury.'), 'S06');
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.filter((code) => code.startsWith('S06.9X4') || code.startsWith('S06.9X6'))).toEqual([]);
+    });
+
     it('reads the seventh character from encounter words', () => {
       expect(inCategory(detectAll('Left distal radius fracture, subsequent encounter.'), 'S52.5')).toEqual(
         expect.arrayContaining([expect.stringMatching(/^S52\.5\d2D$/)]),

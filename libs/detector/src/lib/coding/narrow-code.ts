@@ -14,20 +14,32 @@ export const SEVENTH_CHARACTER_CUE_STEMS: ReadonlySet<string> = new Set(ENCOUNTE
 /** Stems that an "other" or "unspecified" child adds: they say nothing the text could confirm. */
 const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere classified'));
 
+/**
+ * Numbers, units of time and "patient" that a child adds ("of 6 hours to 24 hours", "with patient
+ * surviving") cannot pick it alone: "the patient died 24 hours after a brain injury" says nothing
+ * of consciousness.
+ */
+const QUANTITY_STEMS = new Set(contentStems('hour hours minute minutes day days week weeks month months year years patient'));
+const NUMBER = /^\d+$/;
+
+function isQuantity(stem: string): boolean {
+  return NUMBER.test(stem) || QUANTITY_STEMS.has(stem);
+}
+
 /** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
 interface ChildChoice {
   children: readonly CodeSummary[];
   /** Every child is a seventh-character code. */
   bySeventhCharacter: boolean;
-  /** Each child's title stems other than vague ones, and which of them its parent's title lacks. */
+  /** Each child's title stems other than vague ones, and those of them its parent's title lacks that are not quantities. */
   childStems: readonly (readonly string[])[];
-  newStems: readonly (readonly string[])[];
+  tellingStems: readonly (readonly string[])[];
   fallback: string | null;
 }
 
 /** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
 function chooseChild(choice: ChildChoice, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
-  const { children, bySeventhCharacter, childStems, newStems, fallback } = choice;
+  const { children, bySeventhCharacter, childStems, tellingStems, fallback } = choice;
   if (children.length === 0) return null;
   if (bySeventhCharacter) {
     const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
@@ -37,7 +49,7 @@ function chooseChild(choice: ChildChoice, context: ReadonlySet<string>): { code:
   let bestCode: string | null = null;
   let bestFit = -1;
   for (let index = 0; index < children.length; index += 1) {
-    if (!newStems[index].some((stem) => context.has(stem))) continue;
+    if (!tellingStems[index].some((stem) => context.has(stem))) continue;
     // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
     const stems = childStems[index];
     const fit = stems.filter((stem) => context.has(stem)).length / Math.max(1, stems.length);
@@ -94,7 +106,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
         children,
         bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
         childStems,
-        newStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem))),
+        tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !isQuantity(stem))),
         fallback: children.length === 0 ? null : (defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
       };
       choices.set(parent, choice);
