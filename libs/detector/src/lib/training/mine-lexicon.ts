@@ -26,7 +26,7 @@ export interface LexiconMiningOptions {
   minLiftUnrelated?: number;
 }
 
-const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minSupportRelated: 3, minPrecision: 0.5, minLift: 2.5, minLiftUnrelated: 8 };
+const DEFAULTS: Required<LexiconMiningOptions> = { maxWords: 3, minSupport: 5, minSupportRelated: 3, minPrecision: 0.5, minLift: 2.5, minLiftUnrelated: 6 };
 
 /** Imagined documents at the code's base rate added to every phrase, so that a phrase seen in few documents cannot look precise by chance. */
 const SMOOTHING_DOCUMENTS = 4;
