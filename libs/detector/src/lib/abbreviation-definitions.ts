@@ -6,6 +6,7 @@
  * starting a word.
  */
 import type { TextRange } from './detector-doc.js';
+import { isAsciiWordChar } from './literal-words.js';
 
 /** One "long form (SF)" site in a document. */
 export interface AbbreviationDefinition {
@@ -19,7 +20,6 @@ export interface AbbreviationDefinition {
 // A short form: a letter, then letters, digits or hyphens, at least two capitals in all ("PN", "HbA1c").
 const PARENTHESISED_SHORT_FORM = /\(([A-Za-z][A-Za-z0-9-]{1,9})\)/g;
 const CAPITAL = /[A-Z]/g;
-const LETTER_OR_DIGIT = /[a-z0-9]/;
 const MAX_EXTRA_WORDS = 5;
 
 /** The first definition of each short form in `text`, by short form. */
@@ -60,8 +60,8 @@ export function spelledLongForm(shortForm: string, candidate: string): string | 
   let l = long.length - 1;
   for (; s >= 0; s -= 1) {
     const char = short.charAt(s);
-    if (!LETTER_OR_DIGIT.test(char)) continue;
-    while (l >= 0 && (long.charAt(l) !== char || (s === 0 && l > 0 && LETTER_OR_DIGIT.test(long.charAt(l - 1))))) l -= 1;
+    if (!isAsciiWordChar(char.charCodeAt(0))) continue;
+    while (l >= 0 && (long.charAt(l) !== char || (s === 0 && l > 0 && isAsciiWordChar(long.charCodeAt(l - 1))))) l -= 1;
     if (l < 0) return null;
     l -= 1;
   }

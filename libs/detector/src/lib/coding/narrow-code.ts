@@ -19,11 +19,11 @@ const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere 
  * surviving") cannot pick it alone: "the patient died 24 hours after a brain injury" says nothing
  * of consciousness.
  */
-const QUANTITY_STEMS = new Set(contentStems('hour hours minute minutes day days week weeks month months year years patient'));
+const UNTELLING_STEMS = new Set(contentStems('hour hours minute minutes day days week weeks month months year years patient'));
 const NUMBER = /^\d+$/;
 
-function isQuantity(stem: string): boolean {
-  return NUMBER.test(stem) || QUANTITY_STEMS.has(stem);
+function tellsNothingAlone(stem: string): boolean {
+  return NUMBER.test(stem) || UNTELLING_STEMS.has(stem);
 }
 
 /** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
@@ -31,7 +31,7 @@ interface ChildChoice {
   children: readonly CodeSummary[];
   /** Every child is a seventh-character code. */
   bySeventhCharacter: boolean;
-  /** Each child's title stems other than vague ones, and those of them its parent's title lacks that are not quantities. */
+  /** Each child's title stems other than vague ones, and those of them its parent's title lacks that can tell it apart on their own. */
   childStems: readonly (readonly string[])[];
   tellingStems: readonly (readonly string[])[];
   fallback: string | null;
@@ -106,7 +106,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
         children,
         bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
         childStems,
-        tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !isQuantity(stem))),
+        tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !tellsNothingAlone(stem))),
         fallback: children.length === 0 ? null : (defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
       };
       choices.set(parent, choice);

@@ -6,11 +6,15 @@ import { searchTerms, stemTerm } from '@icd/terminology';
  */
 const TITLE_NOISE = new Set(
   // A possessive ("Crohn's disease": 's' in a title, "'s" as wink-nlp's token) names nothing: notes also write "Crohn disease".
-  // Notes use some Index words in another sense: "overlying" places something ("the overlying skin"),
-  // not a suffocation; the hypochondria are the regions under the ribs, not hypochondriasis;
-  // "freezing" is semen or a frozen section, not an effect of cold.
-  ['s', "'s", '\u2019s', 'overlying', 'hypochondria', 'hypochondriac', 'freezing', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
+  ['s', "'s", '\u2019s', 'unspecified', 'other', 'specified', 'elsewhere', 'classified', 'not', 'with', 'due', 'nos', 'nec', 'site', 'sites', 'use', 'code', 'additional', 'any', 'part', 'parts', 'region'],
 );
+
+/**
+ * Index words that notes use in another sense, read as no content on both sides: "overlying"
+ * places something ("the overlying skin"), not a suffocation; the hypochondria are the regions
+ * under the ribs, not hypochondriasis; "freezing" is semen or a frozen section, not an effect of cold.
+ */
+const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypochondriac', 'freezing']);
 
 /**
  * Words read as a stem of their own. Roman numerals as stages and types are written ("type II",
@@ -69,7 +73,7 @@ export function stemOf(word: string): string | null {
   if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOf(word.slice(0, -1));
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = TITLE_NOISE.has(word) ? null : (STEM_OVERRIDES[word] ?? inflammationStem(word) ?? stemTerm(word));
+    stem = TITLE_NOISE.has(word) || WORDS_NOTES_USE_OTHERWISE.has(word) ? null : (STEM_OVERRIDES[word] ?? inflammationStem(word) ?? stemTerm(word));
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stem);
   }

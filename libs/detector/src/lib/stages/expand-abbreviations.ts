@@ -9,6 +9,7 @@ import { sectionAt, sentenceAt } from '../doc-queries.js';
 import type { AbbreviationRules, CompiledAbbreviation, CompiledSense } from '../rules/abbreviation-rules.js';
 import type { CombinedMatch } from '../text-patterns.js';
 import { findAbbreviationDefinitions, type AbbreviationDefinition } from '../abbreviation-definitions.js';
+import { wordCharBefore, wordCharLength } from '../literal-words.js';
 import type { Stage } from '../stage.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -150,11 +151,7 @@ function undictionariedUses(text: string, definitions: ReadonlyMap<string, Abbre
 function wholeWordOccurrences(text: string, word: string, from: number): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + word.length)) {
-    const before = at > 0 ? text.charAt(at - 1) : ' ';
-    const after = text.charAt(at + word.length);
-    if (!WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after)) found.push(at);
+    if (!wordCharBefore(text, at) && wordCharLength(text, at + word.length) === 0) found.push(at);
   }
   return found;
 }
-
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
