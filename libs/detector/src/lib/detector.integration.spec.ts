@@ -63,6 +63,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'C')).toEqual([]);
     });
 
+    it('keeps history codes above the trained threshold: they are what a coder assigns, not noise', () => {
+      const codes = codesOf(detector.detect('History of breast cancer. Family history of colon cancer.'));
+      expect(codes).toEqual(expect.arrayContaining(['Z85.3', 'Z80.0']));
+    });
+
     it('codes chronic conditions in a history list as current ones: "a history of hypertension and morbid obesity"', () => {
       const codes = codesOf(detectAll('A woman with a history of hypertension, type 2 diabetes and morbid obesity.'));
       expect(codes).toEqual(expect.arrayContaining(['I10', 'E11.9', 'E66.01']));

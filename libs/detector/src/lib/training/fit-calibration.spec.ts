@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureDetector, fixtureTerminology } from '../__fixtures__/coding.js';
+import { fixtureDetector, fixtureHistoryRules, fixtureTerminology } from '../__fixtures__/coding.js';
 import { CANDIDATE_FEATURES } from '../coding/code-candidates.js';
 import { calibrationKey } from '../coding/learned-data.js';
 import { bestF1Threshold, chooseThreshold, createGoldMatcher, fitCalibration, fitRanker } from './fit-calibration.js';
@@ -29,6 +29,19 @@ describe('createGoldMatcher', () => {
     expect(isGold('S52.502A', new Set(['S52.502A', 'I10']))).toBe(true);
     expect(isGold('I10', new Set())).toBe(false);
     expect(isGold('Q99.9', new Set(['Q99']))).toBe(false);
+  });
+});
+
+describe('createGoldMatcher with history rules', () => {
+  const isGold = createGoldMatcher(fixtureTerminology(), fixtureHistoryRules());
+
+  it('accepts the history code of a gold condition, since the coders coded the condition itself', () => {
+    expect(isGold('Z85.3', new Set(['C50.919']))).toBe(true);
+  });
+
+  it('rejects a history code whose condition is not gold, and needs the rules to accept one at all', () => {
+    expect(isGold('Z85.3', new Set(['E11.9']))).toBe(false);
+    expect(createGoldMatcher(fixtureTerminology())('Z85.3', new Set(['C50.919']))).toBe(false);
   });
 });
 

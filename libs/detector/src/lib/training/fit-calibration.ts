@@ -2,15 +2,25 @@ import type { Terminology } from '@icd/terminology';
 import type { Calibration } from '../coding/learned-data.js';
 import { calibrationKey } from '../coding/learned-data.js';
 import type { Detector } from '../create-detector.js';
+import { historyCodeFor, type HistoryRule } from '../coding/history-rules.js';
 import type { TrainingDocument } from './mine-lexicon.js';
 import { CANDIDATE_FEATURES, candidateFeatures, collectCodeCandidates } from '../coding/code-candidates.js';
 import { fitLogisticRanker, type RankerWeights } from '../coding/logistic-ranker.js';
 
 /**
- * Whether a proposed code is one the coders gave: the same code, or a descendant of a gold code
- * that the current code set has made a header (the gold was coded with an older edition).
+ * Whether a proposed code is one the coders gave: the same code, a descendant of a gold code that
+ * the current code set has made a header (the gold was coded with an older edition), or the
+ * history code of a gold condition. CodiEsp's coders code a past or a relative's cancer as the
+ * cancer itself where ICD-10-CM has Z85.3 or Z80.0; counting those as misses would teach the
+ * ranker that history codes are noise and hide them below the threshold.
  */
-export function createGoldMatcher(terminology: Terminology) {
+export function createGoldMatcher(terminology: Terminology, historyRules: readonly HistoryRule[] = []) {
+  const isHistoryOfGold = (code: string, gold: ReadonlySet<string>): boolean => {
+    for (const goldCode of gold) {
+      if (historyCodeFor(historyRules, 'historical', goldCode) === code || historyCodeFor(historyRules, 'family', goldCode) === code) return true;
+    }
+    return false;
+  };
   return (code: string, gold: ReadonlySet<string>): boolean => {
     if (gold.has(code)) return true;
     const compact = code.replace('.', '');
@@ -18,7 +28,7 @@ export function createGoldMatcher(terminology: Terminology) {
       const goldCompact = goldCode.replace('.', '');
       if (compact.startsWith(goldCompact) && terminology.has(goldCode) && !terminology.isBillable(goldCode)) return true;
     }
-    return false;
+    return historyRules.length > 0 && isHistoryOfGold(code, gold);
   };
 }
 
@@ -27,7 +37,7 @@ export function createGoldMatcher(terminology: Terminology) {
  * coders gave: that share becomes the entry's score. Only mentions the detector would code count.
  */
 export function fitCalibration(detector: Detector, documents: readonly TrainingDocument[], onDocument: () => void = () => undefined): Calibration {
-  const isGold = createGoldMatcher(detector.coding.terminology);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
   const entries: Record<string, [number, number]> = {};
   const codes: Record<string, [number, number]> = {};
   for (const document of documents) {
@@ -66,7 +76,7 @@ export interface RankerRows {
 }
 
 export function rankerRows(detector: Detector, documents: readonly TrainingDocument[]): RankerRows {
-  const isGold = createGoldMatcher(detector.coding.terminology);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
   const rows: number[][] = [];
   const labels: number[] = [];
   for (const document of documents) {
@@ -98,7 +108,7 @@ export interface ScoredProposal {
 
 /** Every code the detector proposes for the documents at any score, with whether it is gold. */
 export function scoreProposals(detector: Detector, documents: readonly TrainingDocument[]): ScoredProposal[] {
-  const isGold = createGoldMatcher(detector.coding.terminology);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
   return documents.flatMap((document) =>
     detector.detect(document.text, { minScore: 0 }).codes.map((proposal) => ({ score: proposal.score, hit: isGold(proposal.code, document.codes) })),
   );
