@@ -48,7 +48,7 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
     return codes;
   });
   const vocabularyOf = createCodeVocabulary(terminology);
-  const entries: LexiconFileContent['entries'] = [];
+  const entries: MinedEntry[] = [];
   for (const [phrase, docs] of phraseDocs) {
     const leastSupport = Math.min(settings.minSupport, settings.minSupportRelated);
     if (docs.size < leastSupport || !isInformative(phrase)) continue;
@@ -60,11 +60,35 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
       const related = phrase.split(' ').some((stem) => vocabularyOf(code).has(stem));
       if (support < (related ? settings.minSupportRelated : settings.minSupport)) continue;
       if (precision >= settings.minPrecision && lift >= (related ? settings.minLift : settings.minLiftUnrelated)) {
-        entries.push({ stems: phrase.split(' '), code, support, precision: round(precision) });
+        entries.push({ stems: phrase.split(' '), code, support, precision: round(precision), related });
       }
     }
   }
-  return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(entries) };
+  const kept = withoutComorbidityPhrases(entries).map(({ related: _related, ...entry }) => entry);
+  return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(kept) };
+}
+
+type MinedEntry = LexiconFileContent['entries'][number] & { related: boolean };
+
+/**
+ * Drops a phrase learned for a code whose wording it does not share when the classification's
+ * wording makes it the phrasing of a code in another category: "dyslipidemia" beside type 2
+ * diabetes is a condition that comes with it, not a way to write it, and as evidence for E11.9
+ * would mislead the coder who reviews it. A sibling is kept: "lymphadenopathy" (R59.1 by its
+ * wording) for R59.9 is the coders' choice of code for the same finding.
+ */
+function withoutComorbidityPhrases(entries: readonly MinedEntry[]): MinedEntry[] {
+  const categoriesNamed = new Map<string, Set<string>>();
+  for (const entry of entries) if (entry.related) addTo(categoriesNamed, entry.stems.join(' '), categoryOf(entry.code));
+  return entries.filter((entry) => {
+    if (entry.related) return true;
+    const named = categoriesNamed.get(entry.stems.join(' '));
+    return !named || named.has(categoryOf(entry.code));
+  });
+}
+
+function categoryOf(code: string): string {
+  return code.slice(0, 3);
 }
 
 /**
@@ -149,7 +173,7 @@ function withoutRedundantPhrases(entries: LexiconFileContent['entries']): Lexico
   });
 }
 
-function addTo(map: Map<string, Set<number>>, key: string, value: number): void {
+function addTo<T>(map: Map<string, Set<T>>, key: string, value: T): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
