@@ -6,6 +6,7 @@ import { stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
 import { WordStemIds, wordStems } from './word-stem-ids.js';
 import { tokenizeText } from '../stages/tokenize.js';
+import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
 describe('wordStems', () => {
   it('gives a word\'s stem, then its morphology marker, then its synonyms', () => {
@@ -50,5 +51,23 @@ describe('WordStemIds.entriesOf', () => {
     expect(entries.map((entry) => entry.stem)).toEqual(tokens.map((token) => stemOf(token.normal)));
     expect(words.entriesOf(tokens)).toBe(entries);
     expect(words.entriesOf([...tokens])).not.toBe(entries);
+  });
+
+  it('remembers entries by spelling number within one numbering, and forgets them when the numbering changes', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const [fracture] = tokenizeText('fracture').tokens;
+    expect(words.entriesOf([fracture])[0].ids).toEqual(words.of('fracture'));
+    // The same number in a later numbering names another spelling.
+    const renumbered: Token = { ...fracture, text: 'radius', normal: 'radius', spellingGeneration: fracture.spellingGeneration + 1 };
+    expect(words.entriesOf([renumbered])[0].ids).toEqual(words.of('radius'));
+    expect(words.entriesOf([{ ...fracture }])[0].ids).toEqual(words.of('fracture'));
+  });
+
+  it('reads a token without a spelling number by its normal', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const [fracture, radius] = tokenizeText('fracture radius').tokens;
+    words.entriesOf([fracture]);
+    const unnumbered: Token = { ...radius, spellingId: NO_SPELLING_ID };
+    expect(words.entriesOf([fracture, unnumbered]).map((entry) => entry.ids)).toEqual([words.of('fracture'), words.of('radius')]);
   });
 });

@@ -2,7 +2,7 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { STEM_CACHE_LIMIT, stemOf } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
-import type { Token } from '../detector-doc.js';
+import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
 /** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
 export function wordStems(normal: string): string[] {
@@ -30,6 +30,13 @@ export interface WordEntry {
  */
 export class WordStemIds {
   private readonly byWord = new Map<string, WordEntry>();
+  /**
+   * The same entries by the tokenizer's number for a token's spelling, for one numbering
+   * ({@link spellingGeneration}): an array read instead of hashing the normal. Packed (holes are
+   * undefined, filled in as numbers come) because the numbers are dense from 0.
+   */
+  private bySpelling: (WordEntry | undefined)[] = [];
+  private spellingGeneration = -1;
   /** The token list {@link entriesOf} read last, and its entries. */
   private lastTokens: readonly Token[] | null = null;
   private lastEntries: readonly WordEntry[] = [];
@@ -44,7 +51,7 @@ export class WordStemIds {
   entriesOf(tokens: readonly Token[]): readonly WordEntry[] {
     if (tokens !== this.lastTokens) {
       const entries = new Array<WordEntry>(tokens.length);
-      for (let index = 0; index < tokens.length; index += 1) entries[index] = this.entry(tokens[index].normal);
+      for (let index = 0; index < tokens.length; index += 1) entries[index] = this.tokenEntry(tokens[index]);
       this.lastTokens = tokens;
       this.lastEntries = entries;
     }
@@ -58,6 +65,25 @@ export class WordStemIds {
   /** `stemOf(normal)`, from the same remembered entry as {@link of}: later stages read the words matching just read. */
   stemOf(normal: string): string | null {
     return this.entry(normal).stem;
+  }
+
+  /** The entry of the token's normal, by the number of its spelling where it has one. */
+  private tokenEntry(token: Token): WordEntry {
+    const id = token.spellingId;
+    if (id === NO_SPELLING_ID) return this.entry(token.normal);
+    if (token.spellingGeneration !== this.spellingGeneration) {
+      // Another numbering: the numbers remembered so far name other spellings there.
+      this.bySpelling = [];
+      this.spellingGeneration = token.spellingGeneration;
+    }
+    const bySpelling = this.bySpelling;
+    let entry = bySpelling[id];
+    if (entry === undefined) {
+      entry = this.entry(token.normal);
+      while (bySpelling.length <= id) bySpelling.push(undefined);
+      bySpelling[id] = entry;
+    }
+    return entry;
   }
 
   private entry(normal: string): WordEntry {

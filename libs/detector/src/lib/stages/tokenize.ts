@@ -4,10 +4,10 @@
  * in text order, and between two tokens wink-nlp drops nothing but whitespace and control or
  * format characters. That keeps the alignment exact and linear in the text length.
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import winkNLP, { type Tokens, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js';
-import { withLayers } from '../detector-doc.js';
+import { NO_SPELLING_ID, withLayers } from '../detector-doc.js';
 import type { Stage } from '../stage.js';
 
 /** Name the tokenize stage records in `doc.completedStages`. */
@@ -47,7 +47,28 @@ const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
  */
 export const WINK_RECYCLE_CHARACTERS = 20_000_000;
 
-const winkInstance = { nlp: undefined as WinkMethods | undefined, charactersRead: 0, generation: 0, recycleAfter: WINK_RECYCLE_CHARACTERS };
+/**
+ * What every token of one wink-nlp spelling shares, read from wink-nlp once per instance and kept
+ * by wink-nlp's number for the spelling: a note repeats its words, and one array read per token
+ * replaces reading the value, type and normal out of wink-nlp's packed lexicon.
+ */
+interface Spelling {
+  readonly text: string;
+  /** The normal of the spelling on its own; a piece of a contraction has another ("n't" -> "not"). */
+  readonly normal: string;
+  readonly kind: TokenKind;
+  /** Never a token: blank, or a tab or line break. */
+  readonly skipped: boolean;
+}
+
+const winkInstance = {
+  nlp: undefined as WinkMethods | undefined,
+  charactersRead: 0,
+  generation: 0,
+  recycleAfter: WINK_RECYCLE_CHARACTERS,
+  /** Spellings by wink-nlp's number, for the current instance only: another instance numbers them anew. */
+  spellings: [] as (Spelling | undefined)[],
+};
 
 /** The wink-nlp instance for reading `length` more characters: shared by the whole process (the model is large), renewed now and then. */
 function nlp(length: number): WinkMethods {
@@ -58,6 +79,7 @@ function nlp(length: number): WinkMethods {
     winkInstance.nlp = winkNLP(model, ['sbd']);
     winkInstance.charactersRead = 0;
     winkInstance.generation += 1;
+    winkInstance.spellings = [];
   }
   winkInstance.charactersRead += length;
   return winkInstance.nlp;
@@ -75,9 +97,11 @@ export const winkRecycling = {
 
 /** What wink-nlp says about each of its tokens, in its order. */
 interface WinkTokens {
-  readonly values: readonly string[];
-  readonly types: readonly string[];
-  readonly normals: readonly string[];
+  readonly tokens: Tokens;
+  /** wink-nlp's number for the spelling of each token. */
+  readonly ids: readonly number[];
+  /** Whether each token is a piece of a contraction, whose normal is not its spelling's own. */
+  readonly inContraction: readonly boolean[];
   /** wink-nlp sentence of each wink token. */
   readonly sentenceOf: Int32Array;
 }
@@ -110,18 +134,36 @@ function readWinkTokens(text: string): WinkTokens {
   const its = winkNlp.its;
   const doc = winkNlp.readDoc(breakLongRuns(text));
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
-  const sentenceOf = new Int32Array(values.length);
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const sentenceOf = new Int32Array(ids.length);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   spans.forEach(([first, last], sentence) => {
-    for (let i = Math.max(first, 0); i <= last && i < values.length; i += 1) sentenceOf[i] = sentence;
+    for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
   });
-  return {
-    values,
-    types: tokens.out(its.type) as string[],
-    normals: tokens.out(its.normal) as string[],
-    sentenceOf,
-  };
+  return { tokens, ids, inContraction: tokens.out(its.contractionFlag) as unknown as boolean[], sentenceOf };
+}
+
+/** What wink token `i` is: its spelling's, remembered by number, or for a piece of a contraction its own. */
+function spellingOf(wink: WinkTokens, i: number): Spelling {
+  if (wink.inContraction[i]) return readSpelling(wink, i);
+  const id = wink.ids[i];
+  const spellings = winkInstance.spellings;
+  let spelling = spellings[id];
+  if (spelling === undefined) {
+    spelling = readSpelling(wink, i);
+    // Grown one slot at a time so that the array stays packed: numbers are dense, from 0.
+    while (spellings.length <= id) spellings.push(undefined);
+    spellings[id] = spelling;
+  }
+  return spelling;
+}
+
+function readSpelling(wink: WinkTokens, i: number): Spelling {
+  const its = (winkInstance.nlp as WinkMethods).its;
+  const token = wink.tokens.itemAt(i);
+  const text = token.out(its.value);
+  const type = token.out(its.type);
+  return { text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
 }
 
 /**
@@ -179,10 +221,10 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
   let cursor = 0;
   let unaligned = 0;
   let winkSentence = -1;
-  for (let i = 0; i < wink.values.length; i += 1) {
-    const value = wink.values[i];
-    if (isSkippedWinkToken(value, wink.types[i])) continue;
-    const begin = locateToken(text, value, cursor);
+  for (let i = 0; i < wink.ids.length; i += 1) {
+    const spelling = spellingOf(wink, i);
+    if (spelling.skipped) continue;
+    const begin = locateToken(text, spelling.text, cursor);
     if (begin < 0) {
       unaligned += 1;
       continue;
@@ -193,17 +235,16 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
       winkSentence = wink.sentenceOf[i];
     }
-    tokens.push(buildToken(wink, i, begin, tokens.length, sentences.length - 1));
-    cursor = begin + value.length;
+    tokens.push(buildToken(spelling, wink.inContraction[i] ? NO_SPELLING_ID : wink.ids[i], begin, tokens.length, sentences.length - 1));
+    cursor = begin + spelling.text.length;
   }
   closeSentence(sentences, tokens);
   return { tokens, sentences, unaligned };
 }
 
-function buildToken(wink: WinkTokens, i: number, begin: number, index: number, sentence: number): Token {
-  const text = wink.values[i];
-  const kind = KIND_OF_WINK_TYPE[wink.types[i]] ?? 'other';
-  return { index, begin, end: begin + text.length, text, normal: wink.normals[i], kind, sentence };
+function buildToken(spelling: Spelling, spellingId: number, begin: number, index: number, sentence: number): Token {
+  const { text, normal, kind } = spelling;
+  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId, spellingGeneration: winkInstance.generation };
 }
 
 /** Sets the end of the last open sentence from the tokens pushed since it opened. */
