@@ -124,6 +124,17 @@ describe('tokenizeText', () => {
     expect(tokens.every((token) => token.spellingGeneration === winkRecycling.generation)).toBe(true);
   });
 
+  it('numbers spellings from 0 in the order a wink-nlp instance first reads them', () => {
+    try {
+      // Every call reads with a fresh instance.
+      winkRecycling.recycleAfterCharacters = 1;
+      tokenizeText('warm up');
+      expect(tokenizeText('fever, fever and cough').tokens.map((token) => token.spellingId)).toEqual([0, 1, 0, 2, 3]);
+    } finally {
+      winkRecycling.recycleAfterCharacters = WINK_RECYCLE_CHARACTERS;
+    }
+  });
+
   it('tokenizes non-English text without breaking offsets', () => {
     const text = 'Paciente con dolor torácico.\n患者有胸痛。\nПациент жалуется на боль. Ελληνικά κείμενο.';
     const { tokens, sentences } = tokenizeText(text);

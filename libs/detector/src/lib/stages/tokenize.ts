@@ -53,6 +53,11 @@ export const WINK_RECYCLE_CHARACTERS = 20_000_000;
  * replaces reading the value, type and normal out of wink-nlp's packed lexicon.
  */
 interface Spelling {
+  /**
+   * {@link Token.spellingId}: spellings numbered in the order they are first read, so that the
+   * words notes use most have small numbers, close together in any table kept by number.
+   */
+  readonly id: number;
   readonly text: string;
   /** The normal of the spelling on its own; a piece of a contraction has another ("n't" -> "not"). */
   readonly normal: string;
@@ -68,6 +73,7 @@ const winkInstance = {
   recycleAfter: WINK_RECYCLE_CHARACTERS,
   /** Spellings by wink-nlp's number, for the current instance only: another instance numbers them anew. */
   spellings: [] as (Spelling | undefined)[],
+  spellingCount: 0,
 };
 
 /** The wink-nlp instance for reading `length` more characters: shared by the whole process (the model is large), renewed now and then. */
@@ -80,6 +86,7 @@ function nlp(length: number): WinkMethods {
     winkInstance.charactersRead = 0;
     winkInstance.generation += 1;
     winkInstance.spellings = [];
+    winkInstance.spellingCount = 0;
   }
   winkInstance.charactersRead += length;
   return winkInstance.nlp;
@@ -145,12 +152,13 @@ function readWinkTokens(text: string): WinkTokens {
 
 /** What wink token `i` is: its spelling's, remembered by number, or for a piece of a contraction its own. */
 function spellingOf(wink: WinkTokens, i: number): Spelling {
-  if (wink.inContraction[i]) return readSpelling(wink, i);
+  if (wink.inContraction[i]) return readSpelling(wink, i, NO_SPELLING_ID);
   const id = wink.ids[i];
   const spellings = winkInstance.spellings;
   let spelling = spellings[id];
   if (spelling === undefined) {
-    spelling = readSpelling(wink, i);
+    spelling = readSpelling(wink, i, winkInstance.spellingCount);
+    winkInstance.spellingCount += 1;
     // Grown one slot at a time so that the array stays packed: numbers are dense, from 0.
     while (spellings.length <= id) spellings.push(undefined);
     spellings[id] = spelling;
@@ -158,12 +166,12 @@ function spellingOf(wink: WinkTokens, i: number): Spelling {
   return spelling;
 }
 
-function readSpelling(wink: WinkTokens, i: number): Spelling {
+function readSpelling(wink: WinkTokens, i: number, id: number): Spelling {
   const its = (winkInstance.nlp as WinkMethods).its;
   const token = wink.tokens.itemAt(i);
   const text = token.out(its.value);
   const type = token.out(its.type);
-  return { text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
+  return { id, text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
 }
 
 /**
@@ -235,16 +243,16 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
       winkSentence = wink.sentenceOf[i];
     }
-    tokens.push(buildToken(spelling, wink.inContraction[i] ? NO_SPELLING_ID : wink.ids[i], begin, tokens.length, sentences.length - 1));
+    tokens.push(buildToken(spelling, begin, tokens.length, sentences.length - 1));
     cursor = begin + spelling.text.length;
   }
   closeSentence(sentences, tokens);
   return { tokens, sentences, unaligned };
 }
 
-function buildToken(spelling: Spelling, spellingId: number, begin: number, index: number, sentence: number): Token {
-  const { text, normal, kind } = spelling;
-  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId, spellingGeneration: winkInstance.generation };
+function buildToken(spelling: Spelling, begin: number, index: number, sentence: number): Token {
+  const { id, text, normal, kind } = spelling;
+  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id, spellingGeneration: winkInstance.generation };
 }
 
 /** Sets the end of the last open sentence from the tokens pushed since it opened. */
