@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureTerminology } from '../__fixtures__/coding.js';
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
-import { stemOf } from './stems.js';
+import { contentStems, stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
 import { WordStemIds, wordStems } from './word-stem-ids.js';
 import { tokenizeText } from '../stages/tokenize.js';
@@ -32,6 +32,16 @@ describe('WordStemIds', () => {
     expect(words.of('zebra')).toEqual([]);
     expect(words.of('fractured')).toBe(words.of('fractured'));
     expect(words.size).toBe(3);
+  });
+});
+
+describe('WordStemIds.ofPhrase', () => {
+  it('numbers the content stems of a phrase, and remembers the answer', () => {
+    const dictionary = buildTermDictionary(fixtureTerminology());
+    const words = new WordStemIds(dictionary);
+    expect(words.ofPhrase('fracture of the radius')).toEqual(words.number(contentStems('fracture of the radius')));
+    expect(words.ofPhrase('fracture of the radius')).toBe(words.ofPhrase('fracture of the radius'));
+    expect(words.ofPhrase('fracture of the radius').length).toBe(2);
   });
 });
 

@@ -1,6 +1,6 @@
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
-import { STEM_CACHE_LIMIT, stemOf } from './stems.js';
+import { STEM_CACHE_LIMIT, contentStems, stemOf } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
 import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
@@ -30,6 +30,7 @@ export interface WordEntry {
  */
 export class WordStemIds {
   private readonly byWord = new Map<string, WordEntry>();
+  private readonly byPhrase = new Map<string, readonly number[]>();
   /**
    * The same entries by the tokenizer's number for a token's spelling, for one numbering
    * ({@link spellingGeneration}): an array read instead of hashing the normal. Packed (holes are
@@ -96,6 +97,20 @@ export class WordStemIds {
       this.byWord.set(normal, entry);
     }
     return entry;
+  }
+
+  /**
+   * The dictionary's numbers for the content stems of `phrase`, remembered per phrase: the
+   * phrases are abbreviations' senses, a fixed few hundred that notes use over and over.
+   */
+  ofPhrase(phrase: string): readonly number[] {
+    let ids = this.byPhrase.get(phrase);
+    if (ids === undefined) {
+      ids = this.number(contentStems(phrase));
+      if (this.byPhrase.size >= STEM_CACHE_LIMIT) this.byPhrase.clear();
+      this.byPhrase.set(phrase, ids);
+    }
+    return ids;
   }
 
   /** The dictionary's numbers for `stems`, in order, without those it does not know. */
