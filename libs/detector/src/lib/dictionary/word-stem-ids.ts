@@ -19,6 +19,8 @@ const NO_IDS: readonly number[] = Object.freeze([]);
 
 /** What one word offers matching: its stem (null for a word without content) and its stems as the dictionary numbers them. */
 export interface WordEntry {
+  /** The word. */
+  readonly normal: string;
   readonly stem: string | null;
   readonly ids: readonly number[];
 }
@@ -32,12 +34,11 @@ export class WordStemIds {
   private readonly byWord = new Map<string, WordEntry>();
   private readonly byPhrase = new Map<string, readonly number[]>();
   /**
-   * The same entries by the tokenizer's number for a token's spelling, for one numbering
-   * ({@link spellingGeneration}): an array read instead of hashing the normal. Packed (holes are
-   * undefined, filled in as numbers come) because the numbers are dense from 0.
+   * The same entries by the tokenizer's number for a token's spelling: an array read instead of
+   * hashing the normal. Packed (holes are undefined, filled in as numbers come) because the
+   * numbers are dense from 0.
    */
-  private bySpelling: (WordEntry | undefined)[] = [];
-  private spellingGeneration = -1;
+  private readonly bySpelling: (WordEntry | undefined)[] = [];
   /** The token list {@link entriesOf} read last, and its entries. */
   private lastTokens: readonly Token[] | null = null;
   private lastEntries: readonly WordEntry[] = [];
@@ -72,14 +73,10 @@ export class WordStemIds {
   private tokenEntry(token: Token): WordEntry {
     const id = token.spellingId;
     if (id === NO_SPELLING_ID) return this.entry(token.normal);
-    if (token.spellingGeneration !== this.spellingGeneration) {
-      // Another numbering: the numbers remembered so far name other spellings there.
-      this.bySpelling = [];
-      this.spellingGeneration = token.spellingGeneration;
-    }
     const bySpelling = this.bySpelling;
     let entry = bySpelling[id];
-    if (entry === undefined) {
+    // Checked by its normal: once the tokenizer numbers afresh, a number may name another word.
+    if (entry === undefined || entry.normal !== token.normal) {
       entry = this.entry(token.normal);
       while (bySpelling.length <= id) bySpelling.push(undefined);
       bySpelling[id] = entry;
@@ -91,7 +88,7 @@ export class WordStemIds {
     let entry = this.byWord.get(normal);
     if (entry === undefined) {
       const stems = wordStems(normal);
-      entry = { stem: stems[0] ?? null, ids: this.number(stems) };
+      entry = { normal, stem: stems[0] ?? null, ids: this.number(stems) };
       // Bounded like the stem cache: clinical text brings new words without end.
       if (this.byWord.size >= STEM_CACHE_LIMIT) this.byWord.clear();
       this.byWord.set(normal, entry);

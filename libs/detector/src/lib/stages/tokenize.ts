@@ -104,11 +104,7 @@ export const winkRecycling = {
 
 /** What wink-nlp says about each of its tokens, in its order. */
 interface WinkTokens {
-  readonly tokens: Tokens;
-  /** wink-nlp's number for the spelling of each token. */
-  readonly ids: readonly number[];
-  /** Whether each token is a piece of a contraction, whose normal is not its spelling's own. */
-  readonly inContraction: readonly boolean[];
+  readonly spellings: readonly Spelling[];
   /** wink-nlp sentence of each wink token. */
   readonly sentenceOf: Int32Array;
 }
@@ -142,22 +138,25 @@ function readWinkTokens(text: string): WinkTokens {
   const doc = winkNlp.readDoc(breakLongRuns(text));
   const tokens = doc.tokens();
   const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const inContraction = tokens.out(its.contractionFlag) as unknown as boolean[];
+  // A loop of its own: the lookups miss the processor's cache, and a short loop overlaps the misses.
+  // A piece of a contraction is read on its own, as its normal is not its spelling's.
+  const spellings = new Array<Spelling>(ids.length);
+  for (let i = 0; i < ids.length; i += 1) spellings[i] = inContraction[i] ? readSpelling(tokens, i, NO_SPELLING_ID) : spellingOf(tokens, i, ids[i]);
   const sentenceOf = new Int32Array(ids.length);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   spans.forEach(([first, last], sentence) => {
     for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
   });
-  return { tokens, ids, inContraction: tokens.out(its.contractionFlag) as unknown as boolean[], sentenceOf };
+  return { spellings, sentenceOf };
 }
 
-/** What wink token `i` is: its spelling's, remembered by number, or for a piece of a contraction its own. */
-function spellingOf(wink: WinkTokens, i: number): Spelling {
-  if (wink.inContraction[i]) return readSpelling(wink, i, NO_SPELLING_ID);
-  const id = wink.ids[i];
+/** The spelling wink-nlp numbers `id`, remembered by that number; read from wink token `i` the first time. */
+function spellingOf(tokens: Tokens, i: number, id: number): Spelling {
   const spellings = winkInstance.spellings;
   let spelling = spellings[id];
   if (spelling === undefined) {
-    spelling = readSpelling(wink, i, winkInstance.spellingCount);
+    spelling = readSpelling(tokens, i, winkInstance.spellingCount);
     winkInstance.spellingCount += 1;
     // Grown one slot at a time so that the array stays packed: numbers are dense, from 0.
     while (spellings.length <= id) spellings.push(undefined);
@@ -166,9 +165,9 @@ function spellingOf(wink: WinkTokens, i: number): Spelling {
   return spelling;
 }
 
-function readSpelling(wink: WinkTokens, i: number, id: number): Spelling {
+function readSpelling(tokens: Tokens, i: number, id: number): Spelling {
   const its = (winkInstance.nlp as WinkMethods).its;
-  const token = wink.tokens.itemAt(i);
+  const token = tokens.itemAt(i);
   const text = token.out(its.value);
   const type = token.out(its.type);
   return { id, text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
@@ -229,8 +228,8 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
   let cursor = 0;
   let unaligned = 0;
   let winkSentence = -1;
-  for (let i = 0; i < wink.ids.length; i += 1) {
-    const spelling = spellingOf(wink, i);
+  for (let i = 0; i < wink.spellings.length; i += 1) {
+    const spelling = wink.spellings[i];
     if (spelling.skipped) continue;
     const begin = locateToken(text, spelling.text, cursor);
     if (begin < 0) {
@@ -252,7 +251,7 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
 
 function buildToken(spelling: Spelling, begin: number, index: number, sentence: number): Token {
   const { id, text, normal, kind } = spelling;
-  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id, spellingGeneration: winkInstance.generation };
+  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id };
 }
 
 /** Sets the end of the last open sentence from the tokens pushed since it opened. */
