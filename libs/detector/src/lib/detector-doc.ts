@@ -23,7 +23,17 @@ export interface Token extends TextRange {
   readonly kind: TokenKind;
   /** Position of the enclosing sentence in `doc.sentences`. */
   readonly sentence: number;
+  /**
+   * The tokenizer's number for `text`: tokens with the same number have the same text, kind and
+   * normal, so a later stage may remember what it derives from a normal by number (checking the
+   * normal: the tokenizer numbers afresh now and then). {@link NO_SPELLING_ID} when `normal` is
+   * not the spelling's own (a piece of a contraction: "n't" -> "not").
+   */
+  readonly spellingId: number;
 }
+
+/** {@link Token.spellingId} of a token that shares its normal with no other token of its spelling. */
+export const NO_SPELLING_ID = -1;
 
 /** A sentence: ends where wink-nlp ends one, and at every line break. */
 export interface Sentence extends TextRange {

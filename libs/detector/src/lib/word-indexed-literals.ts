@@ -113,8 +113,13 @@ export class WordIndexedLiterals<T> {
     // A run that began before `begin` is skipped whole: its first word is not a word start here.
     const words = TEXT_WORDS.of(text);
     const hashes = this.caseless ? words.foldedHashes : words.exactHashes;
-    for (let word = words.firstAtOrAfter(begin); word < words.count && words.begins[word] < end; word += 1) {
-      const found = this.matchWord(text, words.begins[word], words.ends[word], hashes[word]);
+    const { begins, ends, count } = words;
+    const filter = this.asciiHashFilter;
+    for (let word = words.firstAtOrAfter(begin); word < count && begins[word] < end; word += 1) {
+      const hash = hashes[word];
+      // Nearly every word starts no literal, and the filter says so without a call.
+      if (hash !== NOT_ASCII && !filter.mayHold(hash)) continue;
+      const found = this.matchWord(text, begins[word], ends[word], hash);
       if (found && found.end <= end) matches.push(found);
     }
     return matches;

@@ -247,14 +247,16 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of sortInPlace([...matches], widestFirst)) {
+  for (const match of widestFirst(matches)) {
     if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other))) kept.push(match);
   }
   return kept;
 }
 
-function widestFirst(a: SentenceMatch, b: SentenceMatch): number {
-  return b.entry.stems.length - a.entry.stems.length;
+/** The matches with the most stems first, in their order among equals; each width read once, as the entries lie scattered over the heap. */
+function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
+  const widths = matches.map((match) => match.entry.stems.length);
+  return sortInPlace(matches.map((_, index) => index), (a, b) => widths[b] - widths[a]).map((index) => matches[index]);
 }
 
 /**

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fixtureTerminology } from '../__fixtures__/coding.js';
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
-import { stemOf } from './stems.js';
+import { contentStems, stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
 import { WordStemIds, wordStems } from './word-stem-ids.js';
 import { tokenizeText } from '../stages/tokenize.js';
+import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
 describe('wordStems', () => {
   it('gives a word\'s stem, then its morphology marker, then its synonyms', () => {
@@ -34,6 +35,16 @@ describe('WordStemIds', () => {
   });
 });
 
+describe('WordStemIds.ofPhrase', () => {
+  it('numbers the content stems of a phrase, and remembers the answer', () => {
+    const dictionary = buildTermDictionary(fixtureTerminology());
+    const words = new WordStemIds(dictionary);
+    expect(words.ofPhrase('fracture of the radius')).toEqual(words.number(contentStems('fracture of the radius')));
+    expect(words.ofPhrase('fracture of the radius')).toBe(words.ofPhrase('fracture of the radius'));
+    expect(words.ofPhrase('fracture of the radius').length).toBe(2);
+  });
+});
+
 describe('WordStemIds.stemOf', () => {
   it('gives what stemOf gives', () => {
     const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
@@ -50,5 +61,23 @@ describe('WordStemIds.entriesOf', () => {
     expect(entries.map((entry) => entry.stem)).toEqual(tokens.map((token) => stemOf(token.normal)));
     expect(words.entriesOf(tokens)).toBe(entries);
     expect(words.entriesOf([...tokens])).not.toBe(entries);
+  });
+
+  it('remembers entries by spelling number, and reads a number again when it comes with another word', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const [fracture] = tokenizeText('fracture').tokens;
+    expect(words.entriesOf([fracture])[0].ids).toEqual(words.of('fracture'));
+    // Once the tokenizer numbers afresh, the same number may name another word.
+    const renumbered: Token = { ...fracture, text: 'radius', normal: 'radius' };
+    expect(words.entriesOf([renumbered])[0].ids).toEqual(words.of('radius'));
+    expect(words.entriesOf([{ ...fracture }])[0].ids).toEqual(words.of('fracture'));
+  });
+
+  it('reads a token without a spelling number by its normal', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const [fracture, radius] = tokenizeText('fracture radius').tokens;
+    words.entriesOf([fracture]);
+    const unnumbered: Token = { ...radius, spellingId: NO_SPELLING_ID };
+    expect(words.entriesOf([fracture, unnumbered]).map((entry) => entry.ids)).toEqual([words.of('fracture'), words.of('radius')]);
   });
 });

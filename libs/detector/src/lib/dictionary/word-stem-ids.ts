@@ -1,8 +1,8 @@
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
-import { STEM_CACHE_LIMIT, stemOf } from './stems.js';
+import { STEM_CACHE_LIMIT, contentStems, stemOf } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
-import type { Token } from '../detector-doc.js';
+import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
 /** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
 export function wordStems(normal: string): string[] {
@@ -19,6 +19,8 @@ const NO_IDS: readonly number[] = Object.freeze([]);
 
 /** What one word offers matching: its stem (null for a word without content) and its stems as the dictionary numbers them. */
 export interface WordEntry {
+  /** The word. */
+  readonly normal: string;
   readonly stem: string | null;
   readonly ids: readonly number[];
 }
@@ -30,6 +32,13 @@ export interface WordEntry {
  */
 export class WordStemIds {
   private readonly byWord = new Map<string, WordEntry>();
+  private readonly byPhrase = new Map<string, readonly number[]>();
+  /**
+   * The same entries by the tokenizer's number for a token's spelling: an array read instead of
+   * hashing the normal. Packed (holes are undefined, filled in as numbers come) because the
+   * numbers are dense from 0.
+   */
+  private readonly bySpelling: (WordEntry | undefined)[] = [];
   /** The token list {@link entriesOf} read last, and its entries. */
   private lastTokens: readonly Token[] | null = null;
   private lastEntries: readonly WordEntry[] = [];
@@ -44,7 +53,7 @@ export class WordStemIds {
   entriesOf(tokens: readonly Token[]): readonly WordEntry[] {
     if (tokens !== this.lastTokens) {
       const entries = new Array<WordEntry>(tokens.length);
-      for (let index = 0; index < tokens.length; index += 1) entries[index] = this.entry(tokens[index].normal);
+      for (let index = 0; index < tokens.length; index += 1) entries[index] = this.tokenEntry(tokens[index]);
       this.lastTokens = tokens;
       this.lastEntries = entries;
     }
@@ -60,16 +69,45 @@ export class WordStemIds {
     return this.entry(normal).stem;
   }
 
+  /** The entry of the token's normal, by the number of its spelling where it has one. */
+  private tokenEntry(token: Token): WordEntry {
+    const id = token.spellingId;
+    if (id === NO_SPELLING_ID) return this.entry(token.normal);
+    const bySpelling = this.bySpelling;
+    let entry = bySpelling[id];
+    // Checked by its normal: once the tokenizer numbers afresh, a number may name another word.
+    if (entry === undefined || entry.normal !== token.normal) {
+      entry = this.entry(token.normal);
+      while (bySpelling.length <= id) bySpelling.push(undefined);
+      bySpelling[id] = entry;
+    }
+    return entry;
+  }
+
   private entry(normal: string): WordEntry {
     let entry = this.byWord.get(normal);
     if (entry === undefined) {
       const stems = wordStems(normal);
-      entry = { stem: stems[0] ?? null, ids: this.number(stems) };
+      entry = { normal, stem: stems[0] ?? null, ids: this.number(stems) };
       // Bounded like the stem cache: clinical text brings new words without end.
       if (this.byWord.size >= STEM_CACHE_LIMIT) this.byWord.clear();
       this.byWord.set(normal, entry);
     }
     return entry;
+  }
+
+  /**
+   * The dictionary's numbers for the content stems of `phrase`, remembered per phrase: the
+   * phrases are abbreviations' senses, a fixed few hundred that notes use over and over.
+   */
+  ofPhrase(phrase: string): readonly number[] {
+    let ids = this.byPhrase.get(phrase);
+    if (ids === undefined) {
+      ids = this.number(contentStems(phrase));
+      if (this.byPhrase.size >= STEM_CACHE_LIMIT) this.byPhrase.clear();
+      this.byPhrase.set(phrase, ids);
+    }
+    return ids;
   }
 
   /** The dictionary's numbers for `stems`, in order, without those it does not know. */

@@ -10,7 +10,6 @@ import type { Stage } from '../stage.js';
 import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
-import { contentStems } from '../dictionary/stems.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
 import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
@@ -58,7 +57,7 @@ function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, re
   let tokenIndex = 0;
   for (const expansion of doc.expansions) {
     while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
-    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, words.number(contentStems(expansion.expansion)));
+    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, words.ofPhrase(expansion.expansion));
   }
   return byToken;
 }

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { assertSpanOffsets } from '@icd/contracts';
 import { describe, expect, it } from 'vitest';
 import { codiespTextDir } from '../__fixtures__/notes.js';
-import { createDetectorDoc } from '../detector-doc.js';
+import { NO_SPELLING_ID, createDetectorDoc } from '../detector-doc.js';
 import type { Sentence, Token } from '../detector-doc.js';
 import { MAX_WINK_RUN, WINK_RECYCLE_CHARACTERS, breakLongRuns, locateToken, tokenize, tokenizeText, winkRecycling } from './tokenize.js';
 
@@ -24,6 +24,10 @@ function inconsistencies(tokens: readonly Token[], sentences: readonly Sentence[
   });
   if (next !== tokens.length) problems.push('sentences do not cover every token');
   return problems;
+}
+
+function withoutSpelling({ spellingId: _id, ...rest }: Token): Omit<Token, 'spellingId'> {
+  return rest;
 }
 
 /** Checks every invariant the tokens and sentences promise for `text`. */
@@ -63,7 +67,10 @@ describe('tokenizeText', () => {
       winkRecycling.recycleAfterCharacters = text.length * 2;
       for (let i = 0; i < 3; i += 1) tokenizeText(text);
       expect(winkRecycling.generation).toBeGreaterThan(generation);
-      expect(tokenizeText(text)).toEqual(before);
+      const after = tokenizeText(text);
+      // Spellings are numbered afresh by each instance; everything else reads the same.
+      expect(after.tokens.map(withoutSpelling)).toEqual(before.tokens.map(withoutSpelling));
+      expect({ ...after, tokens: [] }).toEqual({ ...before, tokens: [] });
     } finally {
       winkRecycling.recycleAfterCharacters = WINK_RECYCLE_CHARACTERS;
     }
@@ -103,6 +110,27 @@ describe('tokenizeText', () => {
     expect(byText('3')).toMatchObject({ kind: 'number', normal: '3' });
     expect(byText(',')).toMatchObject({ kind: 'punctuation' });
     expect(byText('😀')).toMatchObject({ kind: 'emoji' });
+  });
+
+  it('numbers spellings: one number per spelling, none for a piece of a contraction, whose normal is its own', () => {
+    const { tokens } = tokenizeText("Fever, fever and Fever; can't walk. Fever.");
+    const idsOf = (text: string) => new Set(tokens.filter((token) => token.text === text).map((token) => token.spellingId));
+    expect(idsOf('Fever').size).toBe(1);
+    expect(idsOf('fever').size).toBe(1);
+    expect([...idsOf('Fever')][0]).not.toBe([...idsOf('fever')][0]);
+    expect([...idsOf('ca'), ...idsOf("n't")]).toEqual([NO_SPELLING_ID, NO_SPELLING_ID]);
+    expect(tokens.find((token) => token.text === 'ca')?.normal).toBe('can');
+  });
+
+  it('numbers spellings from 0 in the order a wink-nlp instance first reads them', () => {
+    try {
+      // Every call reads with a fresh instance.
+      winkRecycling.recycleAfterCharacters = 1;
+      tokenizeText('warm up');
+      expect(tokenizeText('fever, fever and cough').tokens.map((token) => token.spellingId)).toEqual([0, 1, 0, 2, 3]);
+    } finally {
+      winkRecycling.recycleAfterCharacters = WINK_RECYCLE_CHARACTERS;
+    }
   });
 
   it('tokenizes non-English text without breaking offsets', () => {

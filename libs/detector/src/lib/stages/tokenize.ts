@@ -4,10 +4,10 @@
  * in text order, and between two tokens wink-nlp drops nothing but whitespace and control or
  * format characters. That keeps the alignment exact and linear in the text length.
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import winkNLP, { type Tokens, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js';
-import { withLayers } from '../detector-doc.js';
+import { NO_SPELLING_ID, withLayers } from '../detector-doc.js';
 import type { Stage } from '../stage.js';
 
 /** Name the tokenize stage records in `doc.completedStages`. */
@@ -47,7 +47,34 @@ const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
  */
 export const WINK_RECYCLE_CHARACTERS = 20_000_000;
 
-const winkInstance = { nlp: undefined as WinkMethods | undefined, charactersRead: 0, generation: 0, recycleAfter: WINK_RECYCLE_CHARACTERS };
+/**
+ * What every token of one wink-nlp spelling shares, read from wink-nlp once per instance and kept
+ * by wink-nlp's number for the spelling: a note repeats its words, and one array read per token
+ * replaces reading the value, type and normal out of wink-nlp's packed lexicon.
+ */
+interface Spelling {
+  /**
+   * {@link Token.spellingId}: spellings numbered in the order they are first read, so that the
+   * words notes use most have small numbers, close together in any table kept by number.
+   */
+  readonly id: number;
+  readonly text: string;
+  /** The normal of the spelling on its own; a piece of a contraction has another ("n't" -> "not"). */
+  readonly normal: string;
+  readonly kind: TokenKind;
+  /** Never a token: blank, or a tab or line break. */
+  readonly skipped: boolean;
+}
+
+const winkInstance = {
+  nlp: undefined as WinkMethods | undefined,
+  charactersRead: 0,
+  generation: 0,
+  recycleAfter: WINK_RECYCLE_CHARACTERS,
+  /** Spellings by wink-nlp's number, for the current instance only: another instance numbers them anew. */
+  spellings: [] as (Spelling | undefined)[],
+  spellingCount: 0,
+};
 
 /** The wink-nlp instance for reading `length` more characters: shared by the whole process (the model is large), renewed now and then. */
 function nlp(length: number): WinkMethods {
@@ -58,6 +85,8 @@ function nlp(length: number): WinkMethods {
     winkInstance.nlp = winkNLP(model, ['sbd']);
     winkInstance.charactersRead = 0;
     winkInstance.generation += 1;
+    winkInstance.spellings = [];
+    winkInstance.spellingCount = 0;
   }
   winkInstance.charactersRead += length;
   return winkInstance.nlp;
@@ -75,9 +104,7 @@ export const winkRecycling = {
 
 /** What wink-nlp says about each of its tokens, in its order. */
 interface WinkTokens {
-  readonly values: readonly string[];
-  readonly types: readonly string[];
-  readonly normals: readonly string[];
+  readonly spellings: readonly Spelling[];
   /** wink-nlp sentence of each wink token. */
   readonly sentenceOf: Int32Array;
 }
@@ -110,18 +137,40 @@ function readWinkTokens(text: string): WinkTokens {
   const its = winkNlp.its;
   const doc = winkNlp.readDoc(breakLongRuns(text));
   const tokens = doc.tokens();
-  const values = tokens.out(its.value) as string[];
-  const sentenceOf = new Int32Array(values.length);
+  const ids = tokens.out(its.uniqueId) as unknown as number[];
+  const inContraction = tokens.out(its.contractionFlag) as unknown as boolean[];
+  // A loop of its own: the lookups miss the processor's cache, and a short loop overlaps the misses.
+  // A piece of a contraction is read on its own, as its normal is not its spelling's.
+  const spellings = new Array<Spelling>(ids.length);
+  for (let i = 0; i < ids.length; i += 1) spellings[i] = inContraction[i] ? readSpelling(tokens, i, NO_SPELLING_ID) : spellingOf(tokens, i, ids[i]);
+  const sentenceOf = new Int32Array(ids.length);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   spans.forEach(([first, last], sentence) => {
-    for (let i = Math.max(first, 0); i <= last && i < values.length; i += 1) sentenceOf[i] = sentence;
+    for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
   });
-  return {
-    values,
-    types: tokens.out(its.type) as string[],
-    normals: tokens.out(its.normal) as string[],
-    sentenceOf,
-  };
+  return { spellings, sentenceOf };
+}
+
+/** The spelling wink-nlp numbers `id`, remembered by that number; read from wink token `i` the first time. */
+function spellingOf(tokens: Tokens, i: number, id: number): Spelling {
+  const spellings = winkInstance.spellings;
+  let spelling = spellings[id];
+  if (spelling === undefined) {
+    spelling = readSpelling(tokens, i, winkInstance.spellingCount);
+    winkInstance.spellingCount += 1;
+    // Grown one slot at a time so that the array stays packed: numbers are dense, from 0.
+    while (spellings.length <= id) spellings.push(undefined);
+    spellings[id] = spelling;
+  }
+  return spelling;
+}
+
+function readSpelling(tokens: Tokens, i: number, id: number): Spelling {
+  const its = (winkInstance.nlp as WinkMethods).its;
+  const token = tokens.itemAt(i);
+  const text = token.out(its.value);
+  const type = token.out(its.type);
+  return { id, text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
 }
 
 /**
@@ -179,10 +228,10 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
   let cursor = 0;
   let unaligned = 0;
   let winkSentence = -1;
-  for (let i = 0; i < wink.values.length; i += 1) {
-    const value = wink.values[i];
-    if (isSkippedWinkToken(value, wink.types[i])) continue;
-    const begin = locateToken(text, value, cursor);
+  for (let i = 0; i < wink.spellings.length; i += 1) {
+    const spelling = wink.spellings[i];
+    if (spelling.skipped) continue;
+    const begin = locateToken(text, spelling.text, cursor);
     if (begin < 0) {
       unaligned += 1;
       continue;
@@ -193,17 +242,16 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
       winkSentence = wink.sentenceOf[i];
     }
-    tokens.push(buildToken(wink, i, begin, tokens.length, sentences.length - 1));
-    cursor = begin + value.length;
+    tokens.push(buildToken(spelling, begin, tokens.length, sentences.length - 1));
+    cursor = begin + spelling.text.length;
   }
   closeSentence(sentences, tokens);
   return { tokens, sentences, unaligned };
 }
 
-function buildToken(wink: WinkTokens, i: number, begin: number, index: number, sentence: number): Token {
-  const text = wink.values[i];
-  const kind = KIND_OF_WINK_TYPE[wink.types[i]] ?? 'other';
-  return { index, begin, end: begin + text.length, text, normal: wink.normals[i], kind, sentence };
+function buildToken(spelling: Spelling, begin: number, index: number, sentence: number): Token {
+  const { id, text, normal, kind } = spelling;
+  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id };
 }
 
 /** Sets the end of the last open sentence from the tokens pushed since it opened. */
