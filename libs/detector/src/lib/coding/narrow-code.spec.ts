@@ -14,6 +14,15 @@ describe('narrowing a header by the words of the sentence', () => {
     expect(narrow('E11.22', words(''))).toEqual({ code: 'E11.22', supported: true });
   });
 
+  it('reads the context only for a header, so that resolve-codes can work it out lazily', () => {
+    const unread = { has: (): boolean => { throw new Error('context read'); } };
+    expect(narrow('E11.22', unread)).toEqual({ code: 'E11.22', supported: true });
+    const asked: string[] = [];
+    const recording = { has: (stem: string) => (asked.push(stem), words('left radius fracture').has(stem)) };
+    expect(narrow('S52', recording)?.code).toBe('S52.502A');
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('returns null for a code the code set lacks', () => {
     expect(narrow('Q99', words('anything'))).toBeNull();
   });

@@ -26,6 +26,11 @@ function tellsNothingAlone(stem: string): boolean {
   return NUMBER.test(stem) || UNTELLING_STEMS.has(stem);
 }
 
+/** The stems of the text around a mention, as narrowing reads them: a set of stems will do. */
+export interface StemContext {
+  has(stem: string): boolean;
+}
+
 /** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
 interface ChildChoice {
   children: readonly CodeSummary[];
@@ -38,7 +43,7 @@ interface ChildChoice {
 }
 
 /** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
-function chooseChild(choice: ChildChoice, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
+function chooseChild(choice: ChildChoice, context: StemContext): { code: string; supported: boolean } | null {
   const { children, bySeventhCharacter, childStems, tellingStems, fallback } = choice;
   if (children.length === 0) return null;
   if (bySeventhCharacter) {
@@ -130,7 +135,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
   }
 
-  return function narrow(code: string, context: ReadonlySet<string>): NarrowedCode | null {
+  return function narrow(code: string, context: StemContext): NarrowedCode | null {
     let current = summaryOf(code);
     let supported = true;
     for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
