@@ -46,6 +46,8 @@ describe('"use additional code" notes', () => {
     expect(asksFor('E11.22', 'N18.6')).toBe(true);
     expect(asksFor('E11.22', 'N18.9')).toBe(false);
     expect(asksFor('E11.22', 'N17.9')).toBe(false);
+    // A code shorter than the range's bounds sorts before the first: the category holds more than the range.
+    expect(asksFor('E11.22', 'N18')).toBe(false);
   });
 
   it('inherits a note from an ancestor: every E11 code asks for insulin use (Z79.4)', () => {

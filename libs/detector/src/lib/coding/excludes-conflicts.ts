@@ -29,9 +29,21 @@ function parseRanges(notes: readonly string[]): CodeRange[] {
 }
 
 function inRange(code: string, range: CodeRange): boolean {
-  const head = code.slice(0, range.first.length);
-  const tail = code.slice(0, range.last.length);
-  return head >= range.first && tail <= range.last;
+  return comparePrefix(code, range.first) >= 0 && comparePrefix(code, range.last) <= 0;
+}
+
+/**
+ * `code.slice(0, bound.length)` compared with `bound` (negative, zero or positive, as `<`, `===`
+ * and `>` would say), without making the slice: most codes are compared with many bounds.
+ */
+function comparePrefix(code: string, bound: string): number {
+  for (let i = 0; i < bound.length; i += 1) {
+    // A code shorter than the bound is a prefix of what it is compared with, so it sorts first.
+    if (i === code.length) return -1;
+    const difference = code.charCodeAt(i) - bound.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 /** Char code of the capital letter a code range's bounds start with, as an index from 0 ('A'). */
@@ -71,7 +83,7 @@ function bucketByLetter(ranges: readonly CodeRange[]): (CodeRange[] | undefined)
 function holds(ranges: NoteRanges, code: string): boolean {
   const letter = code.charCodeAt(0) - FIRST_LETTER;
   // Range bounds start with a capital: a code that does not lies in none of them.
-  if (letter < 0 || letter >= LETTERS || (ranges.letters & (1 << letter)) === 0) return false;
+  if (!(letter >= 0 && letter < LETTERS) || (ranges.letters & (1 << letter)) === 0) return false;
   const bucket = ranges.byLetter[letter] ?? [];
   for (const range of bucket) if (inRange(code, range)) return true;
   return false;

@@ -165,7 +165,7 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
   const drafts: CodeDraft[] = [];
   for (const match of candidates.matches) {
     const entry = coding.dictionary.entries[match.entry];
-    const narrowed = coding.narrow(entry.code, context);
+    const narrowed = coding.narrowEntry(match.entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
     let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
