@@ -7,6 +7,7 @@ import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRu
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
+import { createCodePriors, type CodePriors } from './code-candidates.js';
 
 /** Everything the coding stages need besides the text: built once per process, shared by every document. */
 export interface CodingModel {
@@ -25,6 +26,8 @@ export interface CodingModel {
   readonly entryScores: Float64Array;
   /** Codes the history rules hand out. */
   readonly historyCodes: ReadonlySet<string>;
+  /** What the ranker knows of each code before reading a document. */
+  readonly codePriors: (code: string) => CodePriors;
 }
 
 export interface CodingModelOptions {
@@ -45,6 +48,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const calibration = options.calibration ?? parseCalibration(calibrationData);
   const historyRules = options.historyRules ?? loadHistoryRules(terminology);
   const summary = createCodeSummaries(terminology);
+  const historyCodes = new Set(historyRules.map((rule) => rule.code));
   const narrow = createCodeNarrower(terminology, summary);
   return {
     terminology,
@@ -53,7 +57,8 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     narrow,
     narrowEntry: createEntryNarrower(dictionary.entries, narrow, summary),
     historyRules,
-    historyCodes: new Set(historyRules.map((rule) => rule.code)),
+    historyCodes,
+    codePriors: createCodePriors(calibration, historyCodes),
     excludes1: createExcludes1Checker(terminology),
     asksForAdditionalCode: createAdditionalCodeRule(terminology),
     calibration,
