@@ -33,12 +33,6 @@ export const resolveCodes: Stage = (doc, deps) => {
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
-/** First and last token of the list item of each token, by token index. */
-interface ListItemBounds {
-  readonly begin: Int32Array;
-  readonly end: Int32Array;
-}
-
 /**
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
  * from the separator before its first word to the one after its last, within the sentence, and
@@ -50,9 +44,6 @@ class MentionContexts {
   private readonly cuesBySentence = new Map<number, readonly string[]>();
   private readonly byListItem = new Map<number, ReadonlySet<string>>();
   private readonly tokenWords: readonly WordEntry[];
-  /** First and last token of each token's list item, for the sentences in {@link listItemsMarked}; made on first need. */
-  private listItems: ListItemBounds | null = null;
-  private readonly listItemsMarked = new Set<number>();
 
   constructor(
     private readonly doc: DetectorDoc,
@@ -78,9 +69,8 @@ class MentionContexts {
       last = Math.max(last, match.tokens[match.tokens.length - 1]);
     }
     const sentence = doc.sentences[doc.tokens[first].sentence];
-    const items = this.markListItems(sentence);
-    first = items.begin[first];
-    last = items.end[last];
+    first = this.listItemBegin(sentence, first);
+    last = this.listItemEnd(sentence, last);
     const key = first * (doc.tokens.length + 1) + last;
     let context = this.byListItem.get(key);
     if (!context) {
@@ -96,26 +86,20 @@ class MentionContexts {
     return context;
   }
 
-  /**
-   * Fills the list item bounds of the tokens of `sentence`, once: the list item of a token runs
-   * from the separator before it to the one after it, within the sentence.
-   */
-  private markListItems(sentence: Sentence): ListItemBounds {
+  /** First token of the list item `token` is in: the one after the separator before it, within the sentence. */
+  private listItemBegin(sentence: Sentence, token: number): number {
     const { tokens } = this.doc;
-    const items = (this.listItems ??= { begin: new Int32Array(tokens.length), end: new Int32Array(tokens.length) });
-    if (this.listItemsMarked.has(sentence.index)) return items;
-    this.listItemsMarked.add(sentence.index);
-    let begin = sentence.tokenBegin;
-    for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-      items.begin[index] = begin;
-      if (LIST_SEPARATORS.has(tokens[index].normal)) begin = index + 1;
-    }
-    let end = sentence.tokenEnd - 1;
-    for (let index = sentence.tokenEnd - 1; index >= sentence.tokenBegin; index -= 1) {
-      items.end[index] = end;
-      if (LIST_SEPARATORS.has(tokens[index].normal)) end = index - 1;
-    }
-    return items;
+    let begin = token;
+    while (begin > sentence.tokenBegin && !LIST_SEPARATORS.has(tokens[begin - 1].normal)) begin -= 1;
+    return begin;
+  }
+
+  /** Last token of the list item `token` is in: the one before the separator after it, within the sentence. */
+  private listItemEnd(sentence: Sentence, token: number): number {
+    const { tokens } = this.doc;
+    let end = token;
+    while (end < sentence.tokenEnd - 1 && !LIST_SEPARATORS.has(tokens[end + 1].normal)) end += 1;
+    return end;
   }
 
   private cuesOf(sentence: Sentence): readonly string[] {
