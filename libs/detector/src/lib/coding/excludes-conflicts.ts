@@ -12,6 +12,8 @@ interface CodeRange {
 }
 
 function compact(code: string): string {
+  // Most codes come without either: no new string for them.
+  if (!code.includes('.') && !code.includes('-')) return code;
   let result = '';
   for (const char of code) if (char !== '.' && char !== '-') result += char;
   return result;
@@ -113,7 +115,11 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
  */
 export function createAdditionalCodeRule(terminology: Terminology) {
   const requested = createNoteRanges(terminology, ['useAdditionalCode', 'codeAlso']);
-  return (combination: string, additional: string): boolean => holds(requested(combination), compact(additional));
+  return (combination: string, additional: string): boolean => {
+    const ranges = requested(combination);
+    // Most codes ask for nothing: then there is no need to compact the other.
+    return ranges.letters !== 0 && holds(ranges, compact(additional));
+  };
 }
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
