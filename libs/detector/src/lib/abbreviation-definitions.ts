@@ -25,7 +25,9 @@ const MAX_EXTRA_WORDS = 5;
 /** The first definition of each short form in `text`, by short form. */
 export function findAbbreviationDefinitions(text: string): Map<string, AbbreviationDefinition> {
   const definitions = new Map<string, AbbreviationDefinition>();
-  for (const match of text.matchAll(PARENTHESISED_SHORT_FORM)) {
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call.
+  PARENTHESISED_SHORT_FORM.lastIndex = 0;
+  for (let match = PARENTHESISED_SHORT_FORM.exec(text); match; match = PARENTHESISED_SHORT_FORM.exec(text)) {
     const shortForm = match[1];
     if (definitions.has(shortForm) || (shortForm.match(CAPITAL)?.length ?? 0) < 2) continue;
     const begin = match.index + 1;

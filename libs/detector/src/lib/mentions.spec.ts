@@ -39,5 +39,10 @@ describe('assertionFromCues', () => {
       { source: 'section', category: 'FAMILY', section: 'family_history' },
     ]);
     expect(assertion).toEqual({ ...AFFIRMED_ASSERTION, negated: true, family: true });
+    expect(AFFIRMED_ASSERTION.negated).toBe(false);
+  });
+
+  it('gives the shared affirmed assertion where there are no cues', () => {
+    expect(assertionFromCues([])).toBe(AFFIRMED_ASSERTION);
   });
 });

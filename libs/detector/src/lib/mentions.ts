@@ -45,6 +45,8 @@ const FLAG_OF_CATEGORY: Readonly<Record<ContextCategory, keyof Assertion>> = {
 
 /** The assertion that a set of cues amounts to: each cue sets the flag of its category. */
 export function assertionFromCues(cues: readonly AssertionCue[]): Assertion {
+  // Most mentions have no cue: they share the frozen affirmed assertion, as new mentions do.
+  if (cues.length === 0) return AFFIRMED_ASSERTION;
   const assertion: Assertion = { ...AFFIRMED_ASSERTION };
   for (const cue of cues) assertion[FLAG_OF_CATEGORY[cue.category]] = true;
   return assertion;

@@ -109,7 +109,10 @@ export class CombinedPattern<T> {
   /** Non-overlapping matches that lie within [begin, end). */
   matchAll(text: string, begin = 0, end = text.length): CombinedMatch<T>[] {
     const found: CombinedMatch<T>[] = this.literals.matchAll(text, begin, end);
-    for (const boundaryClass of this.classes) found.push(...scanClass(boundaryClass, text, begin, end));
+    if (this.classes.length > 0) {
+      const { window, offset } = scanWindow(text, begin, end);
+      for (const boundaryClass of this.classes) found.push(...scanWhole(boundaryClass, window, offset, begin, end));
+    }
     if (this.classes.length + (this.literals.size > 0 ? 1 : 0) <= 1) return found;
     found.sort((a, b) => a.begin - b.begin || b.end - a.end);
     const kept: CombinedMatch<T>[] = [];
@@ -134,14 +137,17 @@ export class CombinedPattern<T> {
   }
 }
 
-function scanClass<T>(boundaryClass: BoundaryClass<T>, text: string, begin: number, end: number): CombinedMatch<T>[] {
-  if (begin === 0 && end === text.length) return scanWhole(boundaryClass, text, 0, begin, end);
-  // A global regex searches on past `end` until it finds something, so scanning each sentence of
-  // the whole text would be quadratic: scan a slice instead, one character wider on each side so
-  // that the word-boundary checks still see their neighbours.
-  const sliceBegin = Math.max(0, begin - 1);
-  const slice = text.slice(sliceBegin, Math.min(text.length, end + 1));
-  return scanWhole(boundaryClass, slice, sliceBegin, begin, end);
+/**
+ * The text that scanning [begin, end) reads, and where it starts in the document. A global regex
+ * searches on past `end` until it finds something, so scanning each sentence of the whole text
+ * would be quadratic: a stretch short of the whole text is scanned as a slice, one character
+ * wider on each side so that the word-boundary checks still see their neighbours. Every boundary
+ * class scans the same slice.
+ */
+function scanWindow(text: string, begin: number, end: number): { window: string; offset: number } {
+  if (begin === 0 && end === text.length) return { window: text, offset: 0 };
+  const offset = Math.max(0, begin - 1);
+  return { window: text.slice(offset, Math.min(text.length, end + 1)), offset };
 }
 
 /** Matches in `text` (which starts at `offset` of the document) that lie within [begin, end) of the document. */

@@ -4,6 +4,7 @@ import { fixtureCodingModel, runCodingStages } from '../__fixtures__/coding.js';
 import { buildDetectionResult, dropContradictedWithoutComplications } from './build-result.js';
 import { CANDIDATE_FEATURES } from './code-candidates.js';
 import type { CodingModel } from './coding-model.js';
+import { excludes1CheckerFrom } from './excludes-conflicts.js';
 import { EMPTY_CALIBRATION } from './learned-data.js';
 
 const coding = fixtureCodingModel();
@@ -85,7 +86,7 @@ describe('buildDetectionResult: options', () => {
 
 describe('buildDetectionResult: ranking and conflicts', () => {
   it('keeps the better-supported of two codes an Excludes1 note keeps apart', () => {
-    const conflicting = (a: string, b: string) => [a, b].sort().join(' ') === 'E11.9 M54.50';
+    const conflicting = excludes1CheckerFrom((a, b) => [a, b].sort().join(' ') === 'E11.9 M54.50');
     const result = detect(NOTE, {}, { ...coding, excludes1: conflicting });
     expect(codesOf(result)).toEqual(['M54.50']);
     expect(codesOf(detect('Type 2 diabetes. Type 2 diabetes. Low back pain.', {}, { ...coding, excludes1: conflicting }))).toEqual(['E11.9']);

@@ -19,7 +19,8 @@ const MAX_SCORE = 0.99;
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
   // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
-  const ranked = settleExcludes1(coding, rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
+  // Of two codes an Excludes1 note keeps apart, the better-supported one stays.
+  const ranked = coding.excludes1.keepCompatible(rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
   const codes = dropContradictedWithoutComplications(ranked, coding.calibration.threshold);
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
@@ -93,15 +94,6 @@ export function dropContradictedWithoutComplications(proposals: CodeProposal[], 
           !WITHOUT_COMPLICATIONS.test(other.title),
       ),
   );
-}
-
-/** Of two codes an Excludes1 note keeps apart, the better-supported one stays. */
-function settleExcludes1(coding: CodingModel, ranked: CodeProposal[]): CodeProposal[] {
-  const kept: CodeProposal[] = [];
-  for (const proposal of ranked) {
-    if (!kept.some((other) => coding.excludes1(other.code, proposal.code))) kept.push(proposal);
-  }
-  return kept;
 }
 
 function describeMention(doc: DetectorDoc, coding: CodingModel, mention: DetectorMention, index: number, kept: ReadonlySet<string>, options: DetectionOptions): Mention {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureDetector } from '../__fixtures__/coding.js';
 import type { Detector } from '../create-detector.js';
-import { CANDIDATE_FEATURES, candidateFeatures, collectCodeCandidates } from './code-candidates.js';
-import { calibrationKey } from './learned-data.js';
+import { CANDIDATE_FEATURES, candidateFeatures, collectCodeCandidates, createCodePriors } from './code-candidates.js';
+import { EMPTY_CALIBRATION, calibrationKey } from './learned-data.js';
 
 const detector = fixtureDetector();
 const TEXT = 'Low back pain.\nAssessment: low back pain, no headache.\nType 2 diabetes.';
@@ -83,5 +83,19 @@ describe('candidateFeatures', () => {
     expect(features.bestScore).toBeCloseTo((3 + 2 * 0.5) / (4 + 2), 12);
     expect(features.codeGoldRate).toBeCloseTo(Math.log(5.5 / 10), 12);
     expect(features.codePrecision).toBeCloseTo(4 / 6, 12);
+  });
+});
+
+describe('createCodePriors', () => {
+  const calibration = { ...EMPTY_CALIBRATION, documents: 9, codes: { 'R51.9': [3, 1] as [number, number] }, goldFrequency: { 'R51.9': 4 } };
+  const priorsOf = createCodePriors(calibration, new Set(['Z85.3']));
+
+  it('says what training learned of a code, and what its chapter and history rules say', () => {
+    expect(priorsOf('R51.9')).toEqual({ codeGoldRate: Math.log(4.5 / 10), codePrecision: 2 / 5, symptomChapter: 1, historyCode: 0 });
+    expect(priorsOf('Z85.3')).toEqual({ codeGoldRate: Math.log(0.5 / 10), codePrecision: 1 / 2, symptomChapter: 0, historyCode: 1 });
+  });
+
+  it('works a code out once', () => {
+    expect(priorsOf('R51.9')).toBe(priorsOf('R51.9'));
   });
 });

@@ -2,6 +2,7 @@ import type { Evidence } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention, ResolvedCode } from '../detector-doc.js';
 import type { EntrySource } from '../dictionary/term-dictionary.js';
 import type { CodingModel } from './coding-model.js';
+import type { Calibration } from './learned-data.js';
 
 /** Everything a document says for one code, gathered from the mentions that support it. */
 export interface CodeCandidate {
@@ -91,28 +92,72 @@ export const CANDIDATE_FEATURES = [
   'firstPosition',
 ] as const;
 
+/** What the ranker knows of a code before reading a document, as the features say it. */
+export interface CodePriors {
+  readonly codeGoldRate: number;
+  readonly codePrecision: number;
+  readonly symptomChapter: number;
+  readonly historyCode: number;
+}
+
+/**
+ * {@link CodePriors} of each code, worked out once: each takes several lookups keyed by the code,
+ * and a document asks about the same codes as the documents before it.
+ */
+export function createCodePriors(calibration: Calibration, historyCodes: ReadonlySet<string>): (code: string) => CodePriors {
+  const priors = new Map<string, CodePriors>();
+  return (code) => {
+    let known = priors.get(code);
+    if (!known) {
+      const goldRate = calibration.goldFrequency[code] ?? 0;
+      const [matched, hits] = calibration.codes[code] ?? [0, 0];
+      known = {
+        codeGoldRate: Math.log((goldRate + 0.5) / (calibration.documents + 1)),
+        codePrecision: (hits + 1) / (matched + 2),
+        symptomChapter: code.startsWith('R') ? 1 : 0,
+        historyCode: historyCodes.has(code) ? 1 : 0,
+      };
+      // Bounded by the code set: only codes the resolutions name are asked about.
+      priors.set(code, known);
+    }
+    return known;
+  };
+}
+
+/** The sources a feature tells apart, each a bit of {@link sourceBits}. */
+const FEATURE_SOURCES: readonly EntrySource[] = ['index', 'title', 'inclusion', 'neoplasm', 'lexicon'];
+
+function sourceBits(coding: CodingModel, entries: ReadonlySet<number>): number {
+  let bits = 0;
+  for (const entry of entries) bits |= 1 << FEATURE_SOURCES.indexOf(coding.dictionary.entries[entry].source);
+  return bits;
+}
+
+/** 1 when `bits` (from {@link sourceBits}) has `source`, else 0. */
+function fromSource(bits: number, source: EntrySource): number {
+  return (bits >> FEATURE_SOURCES.indexOf(source)) & 1;
+}
+
 /** The numbers the ranker weighs, in {@link CANDIDATE_FEATURES} order. */
 export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate): number[] {
-  const sources = new Set<EntrySource>();
-  for (const entry of candidate.entries) sources.add(coding.dictionary.entries[entry].source);
-  const goldRate = coding.calibration.goldFrequency[candidate.code] ?? 0;
-  const [matched, hits] = coding.calibration.codes[candidate.code] ?? [0, 0];
+  const sources = sourceBits(coding, candidate.entries);
+  const priors = coding.codePriors(candidate.code);
   return [
     candidate.best.score,
     1 - candidate.missed,
     Math.log1p(candidate.mentions),
     candidate.firstChoice / candidate.mentions,
     Math.log1p(candidate.entries.size),
-    sources.has('index') ? 1 : 0,
-    sources.has('title') ? 1 : 0,
-    sources.has('inclusion') ? 1 : 0,
-    sources.has('neoplasm') ? 1 : 0,
-    sources.has('lexicon') ? 1 : 0,
-    Math.log((goldRate + 0.5) / (coding.calibration.documents + 1)),
-    (hits + 1) / (matched + 2),
+    fromSource(sources, 'index'),
+    fromSource(sources, 'title'),
+    fromSource(sources, 'inclusion'),
+    fromSource(sources, 'neoplasm'),
+    fromSource(sources, 'lexicon'),
+    priors.codeGoldRate,
+    priors.codePrecision,
     inDiagnosticSection(candidate.sections) ? 1 : 0,
-    candidate.code.startsWith('R') ? 1 : 0,
-    coding.historyCodes.has(candidate.code) ? 1 : 0,
+    priors.symptomChapter,
+    priors.historyCode,
     candidate.firstPosition,
   ];
 }

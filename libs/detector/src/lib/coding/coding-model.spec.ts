@@ -13,7 +13,7 @@ describe('createCodingModel', () => {
     expect(model.terminology).toBe(terminology);
     expect(model.dictionary.entries.filter((entry) => entry.source === 'lexicon')).toEqual([expect.objectContaining({ stems: ['htn', 'crisi'], code: 'I10' })]);
     expect(model.narrow('N18', new Set())?.code).toBe('N18.9');
-    expect(model.excludes1('E11.9', 'E08.9')).toBe(true);
+    expect(model.excludes1.conflict('E11.9', 'E08.9')).toBe(true);
     expect(model.asksForAdditionalCode('E11.22', 'N18.30')).toBe(true);
   });
 

@@ -5,8 +5,9 @@ import { buildTermDictionary, type EntryDraft, type TermDictionary } from '../di
 import { calibratedScores, parseCalibration, parseLexicon, type Calibration } from './learned-data.js';
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
-import { createCodeNarrower, type CodeNarrower } from './narrow-code.js';
+import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
+import { createCodePriors, type CodePriors } from './code-candidates.js';
 
 /** Everything the coding stages need besides the text: built once per process, shared by every document. */
 export interface CodingModel {
@@ -15,6 +16,8 @@ export interface CodingModel {
   readonly summary: (code: string) => CodeSummary | null;
   readonly dictionary: TermDictionary;
   readonly narrow: CodeNarrower;
+  /** `narrow` for the code of a dictionary entry, by entry id. */
+  readonly narrowEntry: EntryNarrower;
   readonly historyRules: readonly HistoryRule[];
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
@@ -23,6 +26,8 @@ export interface CodingModel {
   readonly entryScores: Float64Array;
   /** Codes the history rules hand out. */
   readonly historyCodes: ReadonlySet<string>;
+  /** What the ranker knows of each code before reading a document. */
+  readonly codePriors: (code: string) => CodePriors;
 }
 
 export interface CodingModelOptions {
@@ -43,13 +48,17 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const calibration = options.calibration ?? parseCalibration(calibrationData);
   const historyRules = options.historyRules ?? loadHistoryRules(terminology);
   const summary = createCodeSummaries(terminology);
+  const historyCodes = new Set(historyRules.map((rule) => rule.code));
+  const narrow = createCodeNarrower(terminology, summary);
   return {
     terminology,
     summary,
     dictionary,
-    narrow: createCodeNarrower(terminology, summary),
+    narrow,
+    narrowEntry: createEntryNarrower(dictionary.entries, narrow, summary),
     historyRules,
-    historyCodes: new Set(historyRules.map((rule) => rule.code)),
+    historyCodes,
+    codePriors: createCodePriors(calibration, historyCodes),
     excludes1: createExcludes1Checker(terminology),
     asksForAdditionalCode: createAdditionalCodeRule(terminology),
     calibration,

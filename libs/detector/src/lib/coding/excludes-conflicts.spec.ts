@@ -6,7 +6,7 @@ const terminology = fixtureTerminology();
 
 describe('Excludes1 notes', () => {
   // E11 carries: Excludes1 "diabetes mellitus due to underlying condition (E08.-)".
-  const excludes1 = createExcludes1Checker(terminology);
+  const { conflict: excludes1, keepCompatible } = createExcludes1Checker(terminology);
 
   it('keeps apart a code and the range its note names, dotted or not', () => {
     expect(excludes1('E11', 'E08')).toBe(true);
@@ -21,6 +21,12 @@ describe('Excludes1 notes', () => {
 
   it('answers the same whichever code comes first', () => {
     expect(excludes1('E08.9', 'E11.9')).toBe(true);
+  });
+
+  it('keeps, of a ranked list, each code that no code ranked above it excludes', () => {
+    const ranked = ['E11.9', 'I10', 'E08.9', 'E11.22', 'E08.22'].map((code) => ({ code }));
+    expect(keepCompatible(ranked).map(({ code }) => code)).toEqual(['E11.9', 'I10', 'E11.22']);
+    expect(keepCompatible([])).toEqual([]);
   });
 
   it('lets codes no note names stand together', () => {
@@ -40,6 +46,8 @@ describe('"use additional code" notes', () => {
     expect(asksFor('E11.22', 'N18.6')).toBe(true);
     expect(asksFor('E11.22', 'N18.9')).toBe(false);
     expect(asksFor('E11.22', 'N17.9')).toBe(false);
+    // A code shorter than the range's bounds sorts before the first: the category holds more than the range.
+    expect(asksFor('E11.22', 'N18')).toBe(false);
   });
 
   it('inherits a note from an ancestor: every E11 code asks for insulin use (Z79.4)', () => {
@@ -60,7 +68,7 @@ describe('ranges that span letters', () => {
   const stub = {
     lookup: (code: string) => (code === 'S00' ? { notes: { excludes1: ['infections (A00-C99)'] }, inheritedNotes: [] } : { notes: {}, inheritedNotes: [] }),
   } as unknown as Parameters<typeof createExcludes1Checker>[0];
-  const excludes1 = createExcludes1Checker(stub);
+  const excludes1 = createExcludes1Checker(stub).conflict;
 
   it('holds every code from the first bound to the last, whatever its letter, and nothing outside', () => {
     expect(excludes1('S00', 'A01.1')).toBe(true);

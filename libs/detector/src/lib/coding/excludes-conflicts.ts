@@ -12,6 +12,8 @@ interface CodeRange {
 }
 
 function compact(code: string): string {
+  // Most codes come without either: no new string for them.
+  if (!code.includes('.') && !code.includes('-')) return code;
   let result = '';
   for (const char of code) if (char !== '.' && char !== '-') result += char;
   return result;
@@ -29,9 +31,21 @@ function parseRanges(notes: readonly string[]): CodeRange[] {
 }
 
 function inRange(code: string, range: CodeRange): boolean {
-  const head = code.slice(0, range.first.length);
-  const tail = code.slice(0, range.last.length);
-  return head >= range.first && tail <= range.last;
+  return comparePrefix(code, range.first) >= 0 && comparePrefix(code, range.last) <= 0;
+}
+
+/**
+ * `code.slice(0, bound.length)` compared with `bound` (negative, zero or positive, as `<`, `===`
+ * and `>` would say), without making the slice: most codes are compared with many bounds.
+ */
+function comparePrefix(code: string, bound: string): number {
+  for (let i = 0; i < bound.length; i += 1) {
+    // A code shorter than the bound is a prefix of what it is compared with, so it sorts first.
+    if (i === code.length) return -1;
+    const difference = code.charCodeAt(i) - bound.charCodeAt(i);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 /** Char code of the capital letter a code range's bounds start with, as an index from 0 ('A'). */
@@ -47,6 +61,14 @@ interface NoteRanges {
   /** The code without its dot or dashes. */
   readonly compact: string;
   readonly byLetter: readonly (readonly CodeRange[] | undefined)[];
+  /** Bit `letter` is set when `byLetter[letter]` holds ranges: most questions end here, without reading the buckets. */
+  readonly letters: number;
+}
+
+function lettersOf(byLetter: readonly (readonly CodeRange[] | undefined)[]): number {
+  let letters = 0;
+  for (let letter = 0; letter < LETTERS; letter += 1) if (byLetter[letter] !== undefined) letters |= 1 << letter;
+  return letters;
 }
 
 function bucketByLetter(ranges: readonly CodeRange[]): (CodeRange[] | undefined)[] {
@@ -63,8 +85,8 @@ function bucketByLetter(ranges: readonly CodeRange[]): (CodeRange[] | undefined)
 function holds(ranges: NoteRanges, code: string): boolean {
   const letter = code.charCodeAt(0) - FIRST_LETTER;
   // Range bounds start with a capital: a code that does not lies in none of them.
-  const bucket = letter >= 0 && letter < LETTERS ? ranges.byLetter[letter] : undefined;
-  if (bucket === undefined) return false;
+  if (!(letter >= 0 && letter < LETTERS) || (ranges.letters & (1 << letter)) === 0) return false;
+  const bucket = ranges.byLetter[letter] ?? [];
   for (const range of bucket) if (inRange(code, range)) return true;
   return false;
 }
@@ -79,7 +101,8 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
     if (!ranges) {
       const record = terminology.lookup(code);
       const notes = kinds.flatMap((kind) => [...(record?.notes[kind] ?? []), ...(record?.inheritedNotes.flatMap((entry) => entry.notes[kind] ?? []) ?? [])]);
-      ranges = { compact: compact(code), byLetter: bucketByLetter(parseRanges(notes)) };
+      const byLetter = bucketByLetter(parseRanges(notes));
+      ranges = { compact: compact(code), byLetter, letters: lettersOf(byLetter) };
       cache.set(code, ranges);
     }
     return ranges;
@@ -92,22 +115,53 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
  */
 export function createAdditionalCodeRule(terminology: Terminology) {
   const requested = createNoteRanges(terminology, ['useAdditionalCode', 'codeAlso']);
-  return (combination: string, additional: string): boolean => holds(requested(combination), compact(additional));
+  return (combination: string, additional: string): boolean => {
+    const ranges = requested(combination);
+    // Most codes ask for nothing: then there is no need to compact the other.
+    return ranges.letters !== 0 && holds(ranges, compact(additional));
+  };
 }
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
 
 /**
- * Whether two codes may not be reported together: an Excludes1 note at either code, or at an
- * ancestor, section or chapter of it, names the other ("NOT CODED HERE").
+ * Excludes1 notes: an Excludes1 note at a code, or at an ancestor, section or chapter of it,
+ * names the codes that may not be reported with it ("NOT CODED HERE").
  */
-export function createExcludes1Checker(terminology: Terminology) {
+export interface Excludes1Checker {
+  /** Whether two codes may not be reported together: a note of either names the other. */
+  conflict(a: string, b: string): boolean;
+  /**
+   * The items of `ranked`, in order, without each one that an item kept before it conflicts
+   * with: of two codes a note keeps apart, the better-ranked one stays.
+   */
+  keepCompatible<T extends { readonly code: string }>(ranked: readonly T[]): T[];
+}
+
+export function createExcludes1Checker(terminology: Terminology): Excludes1Checker {
   const excludedBy = createNoteRanges(terminology, ['excludes1']);
-  return (a: string, b: string): boolean => {
-    const rangesOfA = excludedBy(a);
-    const rangesOfB = excludedBy(b);
-    return holds(rangesOfA, rangesOfB.compact) || holds(rangesOfB, rangesOfA.compact);
+  const conflict = (a: NoteRanges, b: NoteRanges): boolean => holds(a, b.compact) || holds(b, a.compact);
+  return {
+    conflict: (a, b) => conflict(excludedBy(a), excludedBy(b)),
+    // Each code's ranges are looked up once, not once per pair: a lookup in the large cache costs
+    // more than the range checks themselves.
+    keepCompatible: (ranked) => keepCompatibleBy(ranked, (item) => excludedBy(item.code), conflict),
   };
 }
 
-export type Excludes1Checker = ReturnType<typeof createExcludes1Checker>;
+/** A checker that asks `conflict` about every pair, for tests and stubs. */
+export function excludes1CheckerFrom(conflict: (a: string, b: string) => boolean): Excludes1Checker {
+  return { conflict, keepCompatible: (ranked) => keepCompatibleBy(ranked, (item) => item.code, conflict) };
+}
+
+function keepCompatibleBy<T, Key>(ranked: readonly T[], keyOf: (item: T) => Key, conflict: (a: Key, b: Key) => boolean): T[] {
+  const kept: T[] = [];
+  const keptKeys: Key[] = [];
+  for (const item of ranked) {
+    const key = keyOf(item);
+    if (keptKeys.some((other) => conflict(other, key))) continue;
+    kept.push(item);
+    keptKeys.push(key);
+  }
+  return kept;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureTerminology } from '../__fixtures__/coding.js';
 import { contentStems } from '../dictionary/stems.js';
-import { createCodeNarrower } from './narrow-code.js';
+import { createCodeNarrower, createEntryNarrower } from './narrow-code.js';
 
 const narrow = createCodeNarrower(fixtureTerminology());
 
@@ -12,6 +12,15 @@ describe('narrowing a header by the words of the sentence', () => {
   it('returns a billable code as it is', () => {
     expect(narrow('I10', words(''))).toEqual({ code: 'I10', supported: true });
     expect(narrow('E11.22', words(''))).toEqual({ code: 'E11.22', supported: true });
+  });
+
+  it('reads the context only for a header, so that resolve-codes can work it out lazily', () => {
+    const unread = { has: (): boolean => { throw new Error('context read'); } };
+    expect(narrow('E11.22', unread)).toEqual({ code: 'E11.22', supported: true });
+    const asked: string[] = [];
+    const recording = { has: (stem: string) => (asked.push(stem), words('left radius fracture').has(stem)) };
+    expect(narrow('S52', recording)?.code).toBe('S52.502A');
+    expect(asked.length).toBeGreaterThan(0);
   });
 
   it('returns null for a code the code set lacks', () => {
@@ -60,5 +69,22 @@ describe('the seventh character from encounter words', () => {
   it('keeps an X placeholder before the seventh character', () => {
     expect(narrow('T15.00', words('foreign body in cornea'))?.code).toBe('T15.00XA');
     expect(narrow('T15', words('foreign body in cornea, subsequent encounter'))?.code).toBe('T15.00XD');
+  });
+});
+
+describe('narrowing the code of a dictionary entry', () => {
+  const terminology = fixtureTerminology();
+  const entries = [{ code: 'E1122' }, { code: 'S52' }, { code: 'Q99' }];
+  const narrowEntry = createEntryNarrower(entries, narrow, (code) => terminology.summary(code));
+
+  it('answers as narrowing the entry\'s code does', () => {
+    const context = words('Fracture of the lower end of the right radius');
+    entries.forEach((entry, id) => expect(narrowEntry(id, context)).toEqual(narrow(entry.code, context)));
+  });
+
+  it('keeps the answer for a billable code, which no context changes, and asks again for a header', () => {
+    expect(narrowEntry(0, words(''))).toBe(narrowEntry(0, words('anything')));
+    expect(narrowEntry(1, words('left radius fracture'))?.code).toBe('S52.502A');
+    expect(narrowEntry(1, words('right radius fracture'))?.code).toBe('S52.501A');
   });
 });

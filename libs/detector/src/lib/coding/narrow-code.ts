@@ -26,6 +26,11 @@ function tellsNothingAlone(stem: string): boolean {
   return NUMBER.test(stem) || UNTELLING_STEMS.has(stem);
 }
 
+/** The stems of the text around a mention, as narrowing reads them: a set of stems will do. */
+export interface StemContext {
+  has(stem: string): boolean;
+}
+
 /** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
 interface ChildChoice {
   children: readonly CodeSummary[];
@@ -38,7 +43,7 @@ interface ChildChoice {
 }
 
 /** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
-function chooseChild(choice: ChildChoice, context: ReadonlySet<string>): { code: string; supported: boolean } | null {
+function chooseChild(choice: ChildChoice, context: StemContext): { code: string; supported: boolean } | null {
   const { children, bySeventhCharacter, childStems, tellingStems, fallback } = choice;
   if (children.length === 0) return null;
   if (bySeventhCharacter) {
@@ -130,7 +135,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
   }
 
-  return function narrow(code: string, context: ReadonlySet<string>): NarrowedCode | null {
+  return function narrow(code: string, context: StemContext): NarrowedCode | null {
     let current = summaryOf(code);
     let supported = true;
     for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
@@ -144,3 +149,24 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
 }
 
 export type CodeNarrower = ReturnType<typeof createCodeNarrower>;
+
+/**
+ * {@link CodeNarrower} for dictionary entries, by entry id. An entry whose code is billable
+ * already narrows to itself whatever the text says: most matches do, and that answer is kept in an
+ * array by entry id, which is read faster than the caches keyed by code that narrowing goes through.
+ */
+export function createEntryNarrower(entries: readonly { readonly code: string }[], narrow: CodeNarrower, summaryOf: (code: string) => CodeSummary | null) {
+  /** The entry's code as it is where it is billable; null where the text decides; undefined until asked. */
+  const asIs = new Array<NarrowedCode | null | undefined>(entries.length);
+  return function narrowEntry(entryId: number, context: StemContext): NarrowedCode | null {
+    let answer = asIs[entryId];
+    if (answer === undefined) {
+      const summary = summaryOf(entries[entryId].code);
+      answer = summary?.billable ? Object.freeze({ code: summary.code, supported: true }) : null;
+      asIs[entryId] = answer;
+    }
+    return answer ?? narrow(entries[entryId].code, context);
+  };
+}
+
+export type EntryNarrower = ReturnType<typeof createEntryNarrower>;

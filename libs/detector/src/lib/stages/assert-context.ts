@@ -139,7 +139,9 @@ export const assertContext: Stage = (doc: DetectorDoc, deps) => {
   const mentions = doc.mentions.map((mention, m) => {
     // Recomputed: a mention built before sectionize ran would carry no section.
     const section = sectionCategoryAt(doc, mention.begin);
-    const assertionCues = [...(triggerCues.get(m) ?? []), ...sectionCues(section, rules)];
+    const fromSection = sectionCues(section, rules);
+    // The trigger cues are this mention's own list: no copy where the section adds nothing.
+    const assertionCues = fromSection.length === 0 ? (triggerCues.get(m) ?? []) : [...(triggerCues.get(m) ?? []), ...fromSection];
     return { ...mention, section, assertion: assertionFromCues(assertionCues), assertionCues };
   });
   return withLayers(doc, ASSERT_CONTEXT_STAGE, { mentions });

@@ -102,6 +102,9 @@ describe('expand-abbreviations: matching', () => {
     expect(expansionsOf(shouting).map((expansion) => expansion.text)).toEqual(['HTN']);
     expect(isUpperCaseDocument('HTN, DM, CAD')).toBe(true);
     expect(isUpperCaseDocument(PROGRESS_NOTE)).toBe(false);
+    // Read to the end where the capitals come late, and settled early where they cannot.
+    expect(isUpperCaseDocument(`Seen today. ${'HTN DM CAD '.repeat(100)}`)).toBe(true);
+    expect(isUpperCaseDocument(`${'seen today '.repeat(100)}${'HTN DM CAD '.repeat(100)}`)).toBe(false);
   });
 
   it('never rewrites the text, and every expansion indexes it', () => {

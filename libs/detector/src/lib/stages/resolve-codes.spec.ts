@@ -35,6 +35,13 @@ describe('resolve-codes', () => {
     expect(resolution.codes[0]).toMatchObject({ matchedCode: 'S52.502', rationale: 'Title: Unspecified fracture of the lower end of left radius' });
   });
 
+  it('narrows by the words of the mention\'s own list item, and by encounter words anywhere in the sentence', () => {
+    expect(codesOf(resolutionOf('Hip pain, left distal radius fracture.', 'left distal radius fracture'))).toEqual(['S52.502A']);
+    // "Left" belongs to the hip pain, not to the fracture: the fracture falls back to its default.
+    expect(codesOf(resolutionOf('Left hip pain, distal radius fracture.', 'distal radius fracture'))).toEqual(codesOf(resolutionOf('Distal radius fracture.', 'Distal radius fracture')));
+    expect(codesOf(resolutionOf('Left distal radius fracture, hip pain, subsequent encounter.', 'Left distal radius fracture'))).toEqual(['S52.502D']);
+  });
+
   it('scores a code chosen by default a little lower than one the text chose', () => {
     const byDefault = resolutionOf('Headache.', 'Headache').codes[0];
     expect(byDefault).toMatchObject({ code: 'R51.9', score: 0.5 * 0.9 });

@@ -8,7 +8,7 @@ import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
 import { historyCodeFor } from '../coding/history-rules.js';
-import { SEVENTH_CHARACTER_CUE_STEMS } from '../coding/narrow-code.js';
+import { SEVENTH_CHARACTER_CUE_STEMS, type StemContext } from '../coding/narrow-code.js';
 import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
@@ -29,7 +29,7 @@ export const resolveCodes: Stage = (doc, deps) => {
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
   const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
-  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.of(doc.candidates[index])));
+  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
@@ -44,18 +44,20 @@ class MentionContexts {
   private readonly cuesBySentence = new Map<number, readonly string[]>();
   private readonly byListItem = new Map<number, ReadonlySet<string>>();
   private readonly tokenWords: readonly WordEntry[];
-  /** First and last token of each token's list item, for the sentences in {@link listItemsMarked}. */
-  private readonly itemBegin: Int32Array;
-  private readonly itemEnd: Int32Array;
-  private readonly listItemsMarked = new Set<number>();
 
   constructor(
     private readonly doc: DetectorDoc,
     words: WordStemIds,
   ) {
     this.tokenWords = words.entriesOf(doc.tokens);
-    this.itemBegin = new Int32Array(doc.tokens.length);
-    this.itemEnd = new Int32Array(doc.tokens.length);
+  }
+
+  /**
+   * The context of {@link of}, worked out only when narrowing first reads it: most matches name a
+   * billable code already and never do.
+   */
+  lazilyOf(candidates: MentionCandidates): StemContext {
+    return new LazyMentionContext(this, candidates);
   }
 
   of(candidates: MentionCandidates): ReadonlySet<string> {
@@ -67,9 +69,8 @@ class MentionContexts {
       last = Math.max(last, match.tokens[match.tokens.length - 1]);
     }
     const sentence = doc.sentences[doc.tokens[first].sentence];
-    this.markListItems(sentence);
-    first = this.itemBegin[first];
-    last = this.itemEnd[last];
+    first = this.listItemBegin(sentence, first);
+    last = this.listItemEnd(sentence, last);
     const key = first * (doc.tokens.length + 1) + last;
     let context = this.byListItem.get(key);
     if (!context) {
@@ -85,24 +86,20 @@ class MentionContexts {
     return context;
   }
 
-  /**
-   * Fills {@link itemBegin} and {@link itemEnd} for the tokens of `sentence`, once: the list item
-   * of a token runs from the separator before it to the one after it, within the sentence.
-   */
-  private markListItems(sentence: Sentence): void {
-    if (this.listItemsMarked.has(sentence.index)) return;
-    this.listItemsMarked.add(sentence.index);
+  /** First token of the list item `token` is in: the one after the separator before it, within the sentence. */
+  private listItemBegin(sentence: Sentence, token: number): number {
     const { tokens } = this.doc;
-    let begin = sentence.tokenBegin;
-    for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-      this.itemBegin[index] = begin;
-      if (LIST_SEPARATORS.has(tokens[index].normal)) begin = index + 1;
-    }
-    let end = sentence.tokenEnd - 1;
-    for (let index = sentence.tokenEnd - 1; index >= sentence.tokenBegin; index -= 1) {
-      this.itemEnd[index] = end;
-      if (LIST_SEPARATORS.has(tokens[index].normal)) end = index - 1;
-    }
+    let begin = token;
+    while (begin > sentence.tokenBegin && !LIST_SEPARATORS.has(tokens[begin - 1].normal)) begin -= 1;
+    return begin;
+  }
+
+  /** Last token of the list item `token` is in: the one before the separator after it, within the sentence. */
+  private listItemEnd(sentence: Sentence, token: number): number {
+    const { tokens } = this.doc;
+    let end = token;
+    while (end < sentence.tokenEnd - 1 && !LIST_SEPARATORS.has(tokens[end + 1].normal)) end += 1;
+    return end;
   }
 
   private cuesOf(sentence: Sentence): readonly string[] {
@@ -120,28 +117,62 @@ class MentionContexts {
   }
 }
 
-function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: ReadonlySet<string>): MentionResolution {
-  const byCode = new Map<string, ResolvedCode>();
+/**
+ * {@link MentionContexts.of}, asked for on the first question. A class rather than a closure:
+ * the workspace runs through tsx, which names every closure as it is made, at a cost.
+ */
+class LazyMentionContext implements StemContext {
+  private stems: ReadonlySet<string> | null = null;
+
+  constructor(
+    private readonly contexts: MentionContexts,
+    private readonly candidates: MentionCandidates,
+  ) {}
+
+  has(stem: string): boolean {
+    return (this.stems ??= this.contexts.of(this.candidates)).has(stem);
+  }
+}
+
+/** A {@link ResolvedCode} while a mention's matches are still merged into it. */
+interface CodeDraft {
+  code: string;
+  score: number;
+  rationale: string;
+  matchedCode: string;
+  entries: number[];
+}
+
+function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: StemContext): MentionResolution {
+  const historyKind = historyAssertion(mention.assertion);
+  // A mention has few matches: a list searched by code is cheaper than a map.
+  const drafts: CodeDraft[] = [];
   for (const match of candidates.matches) {
     const entry = coding.dictionary.entries[match.entry];
-    const narrowed = coding.narrow(entry.code, context);
+    const narrowed = coding.narrowEntry(match.entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
     let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
     let rationale = entry.display;
-    const historyKind = historyAssertion(mention.assertion);
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
     if (historyKind && historyCode) {
       rationale = `${historyKind === 'family' ? 'Family history' : 'Personal history'} of ${code} (${entry.display})`;
       code = historyCode;
       score *= HISTORY_FACTOR;
     }
-    const seen = byCode.get(code);
-    const entries = [...(seen?.entries ?? []), entry.id];
-    if (!seen || seen.score < score) byCode.set(code, { code, score, rationale, matchedCode: formatDotted(entry.code), entries });
-    else byCode.set(code, { ...seen, entries });
+    const seen = drafts.find((draft) => draft.code === code);
+    if (!seen) {
+      drafts.push({ code, score, rationale, matchedCode: formatDotted(entry.code), entries: [entry.id] });
+      continue;
+    }
+    seen.entries.push(entry.id);
+    if (seen.score < score) {
+      seen.score = score;
+      seen.rationale = rationale;
+      seen.matchedCode = formatDotted(entry.code);
+    }
   }
-  const codes = sortInPlace([...byCode.values()], byScoreDescending);
+  const codes: readonly ResolvedCode[] = sortInPlace(drafts, byScoreDescending);
   return { codes, ...verdict(mention.assertion, codes, coding) };
 }
 
