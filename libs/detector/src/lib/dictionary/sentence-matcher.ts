@@ -265,11 +265,17 @@ function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
  * addition to the wider term's ("infection" -> B99.9 inside "urinary tract infection"), and the
  * ranker, which knows how often they did, decides whether it is proposed. Within one chapter the
  * narrower code is part of the wider diagnosis ("hypertension" inside "hypertensive heart
- * disease") and would only contradict it.
+ * disease") and would only contradict it. Nor does a sign, symptom or ill-defined condition
+ * (chapter R) stand beside the diagnosis whose words it is part of: the guidelines leave out what
+ * is integral to a diagnosis, and "disease" inside "chronic kidney disease" is no R69.
  */
 function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean {
-  return match.entry.source === 'lexicon' && match.entry.code.charAt(0) !== wider.entry.code.charAt(0);
+  const code = match.entry.code;
+  return match.entry.source === 'lexicon' && code.charAt(0) !== wider.entry.code.charAt(0) && code.charAt(0) !== SYMPTOM_CHAPTER;
 }
+
+/** The first letter of chapter 18's codes: symptoms, signs and abnormal findings not elsewhere classified. */
+const SYMPTOM_CHAPTER = 'R';
 
 /**
  * `wider` says more than `narrower` about the same words: more stems, and every word of the
