@@ -119,6 +119,22 @@ export interface NarrowedCode {
 }
 
 /**
+ * The child that adds no word to its parent's but vague ones: the default when the text says
+ * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
+ * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
+ * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
+ * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
+ * every child says something more.
+ */
+function defaultChild(parent: string, children: readonly CodeSummary[], stemsOfTitle: (code: string) => ReadonlySet<string>): string | null {
+  const parentStems = stemsOfTitle(parent);
+  const rank = ({ title }: CodeSummary) =>
+    (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
+  const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
+  return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
+}
+
+/**
  * Narrows a header to the billable code the sentence supports: at each level, the child whose
  * title adds the most words found in the sentence (laterality, site, type, acuity), else the
  * classification's default (the "unspecified" child); seventh characters from encounter words.
@@ -134,21 +150,11 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     return stems;
   };
 
-  const childrenCache = new Map<string, ReturnType<Terminology['children']>>();
-  const childrenOf = (code: string) => {
-    let children = childrenCache.get(code);
-    if (!children) {
-      children = terminology.children(code);
-      childrenCache.set(code, children);
-    }
-    return children;
-  };
-
   const choices = new Map<string, ChildChoice>();
   const choiceFor = (parent: string): ChildChoice => {
     let choice = choices.get(parent);
     if (!choice) {
-      const children = childrenOf(parent);
+      const children = terminology.children(parent);
       const parentStems = stemsOfTitle(parent);
       const childStems = children.map((child) => [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem)));
       choice = {
@@ -156,28 +162,12 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
         bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
         childStems,
         tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !tellsNothingAlone(stem))),
-        fallback: children.length === 0 ? null : (defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
+        fallback: children.length === 0 ? null : (defaultChild(parent, children, stemsOfTitle) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
       };
       choices.set(parent, choice);
     }
     return choice;
   };
-
-  /**
-   * The child that adds no word to its parent's but vague ones: the default when the text says
-   * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
-   * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
-   * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
-   * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
-   * every child says something more.
-   */
-  function defaultChild(parent: string, children: readonly CodeSummary[]): string | null {
-    const parentStems = stemsOfTitle(parent);
-    const rank = ({ title }: CodeSummary) =>
-      (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
-    const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
-    return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
-  }
 
   const nodes = new Map<string, CodeNode>();
   const nodeOf = (code: string): CodeNode => {
