@@ -9,6 +9,7 @@ import {
 } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention } from '../detector-doc.js';
 import { candidateFeatures, collectCodeCandidates, type CodeCandidate } from './code-candidates.js';
+import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 
@@ -40,19 +41,20 @@ function inSelectedSections(mention: DetectorMention, options: DetectionOptions)
  * With a fitted ranker every supported code is weighed on all the document says for it; without
  * one, only mentions' first choices count, scored by their best match and combined as a noisy-or.
  */
-function candidateScore(coding: CodingModel, candidate: CodeCandidate): number | null {
+function candidateScore(coding: CodingModel, candidate: CodeCandidate, facts: CodeFacts): number | null {
   const ranker = coding.calibration.ranker;
-  if (ranker) return rankerProbability(ranker, candidateFeatures(coding, candidate));
+  if (ranker) return rankerProbability(ranker, candidateFeatures(coding, candidate, facts.priors));
   return candidate.firstChoice > 0 ? 1 - candidate.missed : null;
 }
 
 function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>, minScore: number): CodeProposal[] {
   const proposals: CodeProposal[] = [];
   for (const candidate of candidates.values()) {
-    const raw = candidateScore(coding, candidate);
+    const facts = coding.codeFacts(candidate.code);
+    const raw = candidateScore(coding, candidate, facts);
     if (raw === null) continue;
     const score = round(Math.min(MAX_SCORE, raw));
-    const summary = score >= minScore ? coding.summary(candidate.code) : null;
+    const summary = score >= minScore ? facts.summary : null;
     if (!summary) continue;
     proposals.push({
       code: summary.code,
@@ -72,7 +74,7 @@ function scoredCodes(coding: CodingModel, scores: ReadonlyMap<string, number>, e
     .filter(([code]) => code !== exclude)
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_ALTERNATIVES)
-    .map(([code, score]) => ({ code, title: coding.summary(code)?.title ?? code, score: round(score) }));
+    .map(([code, score]) => ({ code, title: coding.codeFacts(code).summary?.title ?? code, score: round(score) }));
 }
 
 const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;

@@ -138,10 +138,9 @@ function fromSource(bits: number, source: EntrySource): number {
   return (bits >> FEATURE_SOURCES.indexOf(source)) & 1;
 }
 
-/** The numbers the ranker weighs, in {@link CANDIDATE_FEATURES} order. */
-export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate): number[] {
+/** The numbers the ranker weighs, in {@link CANDIDATE_FEATURES} order; `priors` are the candidate code's. */
+export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate, priors = coding.codePriors(candidate.code)): number[] {
   const sources = sourceBits(coding, candidate.entries);
-  const priors = coding.codePriors(candidate.code);
   return [
     candidate.best.score,
     1 - candidate.missed,

@@ -8,6 +8,7 @@ import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
 import { createCodePriors, type CodePriors } from './code-candidates.js';
+import { createCodeFacts, type CodeFacts } from './code-facts.js';
 
 /** Everything the coding stages need besides the text: built once per process, shared by every document. */
 export interface CodingModel {
@@ -28,6 +29,8 @@ export interface CodingModel {
   readonly historyCodes: ReadonlySet<string>;
   /** What the ranker knows of each code before reading a document. */
   readonly codePriors: (code: string) => CodePriors;
+  /** `summary` and `codePriors` of a code together, for ranking. */
+  readonly codeFacts: (code: string) => CodeFacts;
 }
 
 export interface CodingModelOptions {
@@ -50,6 +53,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const summary = createCodeSummaries(terminology);
   const historyCodes = new Set(historyRules.map((rule) => rule.code));
   const narrow = createCodeNarrower(terminology, summary);
+  const codePriors = createCodePriors(calibration, historyCodes);
   return {
     terminology,
     summary,
@@ -58,7 +62,8 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     narrowEntry: createEntryNarrower(dictionary.entries, narrow, summary),
     historyRules,
     historyCodes,
-    codePriors: createCodePriors(calibration, historyCodes),
+    codePriors,
+    codeFacts: createCodeFacts(summary, codePriors),
     excludes1: createExcludes1Checker(terminology),
     asksForAdditionalCode: createAdditionalCodeRule(terminology),
     calibration,

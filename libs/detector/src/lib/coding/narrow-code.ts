@@ -42,29 +42,73 @@ interface ChildChoice {
   fallback: string | null;
 }
 
+/**
+ * A code on the way down from a header. Each node keeps its children's nodes once narrowing has
+ * gone there, so that a walk down reads no cache keyed by code: those lookups, not the choices,
+ * were most of what narrowing cost.
+ */
+interface CodeNode {
+  readonly summary: CodeSummary | null;
+  /** Null until narrowing first leaves this code. */
+  choice: ChildChoice | null;
+  /** By child index; the default child's node last. Filled in as narrowing takes them. */
+  readonly next: (CodeNode | undefined)[];
+}
+
+/** The default child, in {@link ChildStep.child}. */
+const DEFAULT_CHILD = -1;
+
+/** A step down: the index of a child in {@link ChildChoice.children}, or {@link DEFAULT_CHILD}. */
+interface ChildStep {
+  child: number;
+  supported: boolean;
+}
+
+/** The seventh character the context's encounter words name, 'A' (initial encounter) when none does. */
+function encounterCharacter(context: StemContext): string {
+  for (const cue of ENCOUNTER_CUES) {
+    for (const stem of cue.stems) if (context.has(stem)) return cue.char;
+  }
+  return 'A';
+}
+
+function seventhCharacterStep(children: readonly CodeSummary[], context: StemContext): ChildStep {
+  const char = encounterCharacter(context);
+  let chosen = 0;
+  while (chosen < children.length && !children[chosen].code.endsWith(char)) chosen += 1;
+  return { child: chosen < children.length ? chosen : 0, supported: char !== 'A' };
+}
+
+function someIn(stems: readonly string[], context: StemContext): boolean {
+  for (const stem of stems) if (context.has(stem)) return true;
+  return false;
+}
+
+function countIn(stems: readonly string[], context: StemContext): number {
+  let count = 0;
+  for (const stem of stems) if (context.has(stem)) count += 1;
+  return count;
+}
+
 /** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
-function chooseChild(choice: ChildChoice, context: StemContext): { code: string; supported: boolean } | null {
+function chooseChild(choice: ChildChoice, context: StemContext): ChildStep | null {
   const { children, bySeventhCharacter, childStems, tellingStems, fallback } = choice;
   if (children.length === 0) return null;
-  if (bySeventhCharacter) {
-    const char = ENCOUNTER_CUES.find((cue) => cue.stems.some((stem) => context.has(stem)))?.char ?? 'A';
-    const chosen = children.find((child) => child.code.endsWith(char)) ?? children[0];
-    return { code: chosen.code, supported: char !== 'A' };
-  }
-  let bestCode: string | null = null;
+  if (bySeventhCharacter) return seventhCharacterStep(children, context);
+  let best = -1;
   let bestFit = -1;
   for (let index = 0; index < children.length; index += 1) {
-    if (!tellingStems[index].some((stem) => context.has(stem))) continue;
+    if (!someIn(tellingStems[index], context)) continue;
     // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
     const stems = childStems[index];
-    const fit = stems.filter((stem) => context.has(stem)).length / Math.max(1, stems.length);
+    const fit = countIn(stems, context) / Math.max(1, stems.length);
     if (fit > bestFit) {
-      bestCode = children[index].code;
+      best = index;
       bestFit = fit;
     }
   }
-  if (bestCode !== null) return { code: bestCode, supported: true };
-  return fallback ? { code: fallback, supported: false } : null;
+  if (best >= 0) return { child: best, supported: true };
+  return fallback ? { child: DEFAULT_CHILD, supported: false } : null;
 }
 
 export interface NarrowedCode {
@@ -72,6 +116,22 @@ export interface NarrowedCode {
   code: string;
   /** True when every step was chosen by words of the text rather than by default. */
   supported: boolean;
+}
+
+/**
+ * The child that adds no word to its parent's but vague ones: the default when the text says
+ * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
+ * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
+ * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
+ * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
+ * every child says something more.
+ */
+function defaultChild(parent: string, children: readonly CodeSummary[], stemsOfTitle: (code: string) => ReadonlySet<string>): string | null {
+  const parentStems = stemsOfTitle(parent);
+  const rank = ({ title }: CodeSummary) =>
+    (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
+  const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
+  return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
 }
 
 /**
@@ -90,21 +150,11 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     return stems;
   };
 
-  const childrenCache = new Map<string, ReturnType<Terminology['children']>>();
-  const childrenOf = (code: string) => {
-    let children = childrenCache.get(code);
-    if (!children) {
-      children = terminology.children(code);
-      childrenCache.set(code, children);
-    }
-    return children;
-  };
-
   const choices = new Map<string, ChildChoice>();
   const choiceFor = (parent: string): ChildChoice => {
     let choice = choices.get(parent);
     if (!choice) {
-      const children = childrenOf(parent);
+      const children = terminology.children(parent);
       const parentStems = stemsOfTitle(parent);
       const childStems = children.map((child) => [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem)));
       choice = {
@@ -112,39 +162,40 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
         bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
         childStems,
         tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !tellsNothingAlone(stem))),
-        fallback: children.length === 0 ? null : (defaultChild(parent, children) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
+        fallback: children.length === 0 ? null : (defaultChild(parent, children, stemsOfTitle) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
       };
       choices.set(parent, choice);
     }
     return choice;
   };
 
-  /**
-   * The child that adds no word to its parent's but vague ones: the default when the text says
-   * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
-   * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
-   * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
-   * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
-   * every child says something more.
-   */
-  function defaultChild(parent: string, children: readonly CodeSummary[]): string | null {
-    const parentStems = stemsOfTitle(parent);
-    const rank = ({ title }: CodeSummary) =>
-      (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
-    const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
-    return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
-  }
+  const nodes = new Map<string, CodeNode>();
+  const nodeOf = (code: string): CodeNode => {
+    let node = nodes.get(code);
+    if (!node) {
+      node = { summary: summaryOf(code), choice: null, next: [] };
+      nodes.set(code, node);
+    }
+    return node;
+  };
+
+  /** Where `step` leads from `node`, remembered on `node`. */
+  const stepFrom = (node: CodeNode, choice: ChildChoice, step: ChildStep): CodeNode => {
+    if (step.child === DEFAULT_CHILD) return (node.next[choice.children.length] ??= nodeOf(choice.fallback as string));
+    return (node.next[step.child] ??= nodeOf(choice.children[step.child].code));
+  };
 
   return function narrow(code: string, context: StemContext): NarrowedCode | null {
-    let current = summaryOf(code);
+    let current = nodeOf(code);
     let supported = true;
-    for (let depth = 0; current && !current.billable && depth < 6; depth += 1) {
-      const step = chooseChild(choiceFor(current.code), context);
+    for (let depth = 0; current.summary && !current.summary.billable && depth < 6; depth += 1) {
+      const choice = (current.choice ??= choiceFor(current.summary.code));
+      const step = chooseChild(choice, context);
       if (!step) return null;
       supported &&= step.supported;
-      current = summaryOf(step.code);
+      current = stepFrom(current, choice, step);
     }
-    return current?.billable ? { code: current.code, supported } : null;
+    return current.summary?.billable ? { code: current.summary.code, supported } : null;
   };
 }
 
