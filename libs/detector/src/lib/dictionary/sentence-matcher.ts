@@ -247,16 +247,35 @@ function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): Sentenc
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of widestFirst(matches)) {
-    if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other))) kept.push(match);
-  }
+  for (const match of widestFirst(matches)) if (!isHiddenByKept(kept, match, keepBoth)) kept.push(match);
   return kept;
+}
+
+function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth): boolean {
+  for (const other of kept) {
+    if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other)) return true;
+  }
+  return false;
 }
 
 /** The matches with the most stems first, in their order among equals; each width read once, as the entries lie scattered over the heap. */
 function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
-  const widths = matches.map((match) => match.entry.stems.length);
-  return sortInPlace(matches.map((_, index) => index), (a, b) => widths[b] - widths[a]).map((index) => matches[index]);
+  const widths = new Int32Array(matches.length);
+  for (let i = 0; i < matches.length; i += 1) widths[i] = matches[i].entry.stems.length;
+  // By insertion, keeping equals in order as a stable sort does: a sentence has a few matches.
+  const order: SentenceMatch[] = matches.slice();
+  for (let i = 1; i < order.length; i += 1) {
+    const match = order[i];
+    const width = widths[i];
+    let j = i - 1;
+    for (; j >= 0 && widths[j] < width; j -= 1) {
+      order[j + 1] = order[j];
+      widths[j + 1] = widths[j];
+    }
+    order[j + 1] = match;
+    widths[j + 1] = width;
+  }
+  return order;
 }
 
 /**
@@ -278,10 +297,10 @@ function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean
  * a title) leaves "diabetes, type 2" (E11.9, the Index) standing.
  */
 function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
-  if (isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
-  if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
-  // Both ways of covering need the narrower match inside the wider one's stretch: test that cheaply first.
-  if (!withinSpan(wider, narrower)) return false;
+  // Cheapest tests first: the token lists are fresh in the processor's cache, the entries are not.
+  // Both ways of covering need the narrower match inside the wider one's stretch.
+  if (!withinSpan(wider, narrower) || (wider.crossesList && !narrower.crossesList)) return false;
+  if (wider.entry.stems.length <= narrower.entry.stems.length || isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
 }
 
