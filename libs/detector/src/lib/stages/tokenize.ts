@@ -106,7 +106,7 @@ export const winkRecycling = {
 interface WinkTokens {
   readonly spellings: readonly Spelling[];
   /** wink-nlp sentence of each wink token. */
-  readonly sentenceOf: Int32Array;
+  readonly sentenceOf: readonly number[];
 }
 
 /**
@@ -143,7 +143,8 @@ function readWinkTokens(text: string): WinkTokens {
   // A piece of a contraction is read on its own, as its normal is not its spelling's.
   const spellings = new Array<Spelling>(ids.length);
   for (let i = 0; i < ids.length; i += 1) spellings[i] = inContraction[i] ? readSpelling(tokens, i, NO_SPELLING_ID) : spellingOf(tokens, i, ids[i]);
-  const sentenceOf = new Int32Array(ids.length);
+  // A plain array: a typed array this long is allocated outside the JavaScript heap, which costs more than filling it.
+  const sentenceOf = new Array<number>(ids.length).fill(0);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   spans.forEach(([first, last], sentence) => {
     for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
