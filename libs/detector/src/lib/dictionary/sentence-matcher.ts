@@ -14,6 +14,11 @@ export interface SentenceMatch {
   readonly tokens: readonly number[];
   /** The words straddle a list separator ("pulmonary disease, hypertension"): likely two conditions. */
   readonly crossesList: boolean;
+  /**
+   * `entry.stems.length`, read from the matching table when the match is placed: comparing
+   * matches by it then reads no entry object, and the entries lie scattered over the heap.
+   */
+  readonly width: number;
 }
 
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
@@ -185,7 +190,9 @@ export function matchSentenceStemIds(
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
-    if (tokens) return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators) };
+    if (!tokens) continue;
+    const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
+    return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators), width };
   }
   return null;
 }
@@ -258,22 +265,15 @@ function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, ke
   return false;
 }
 
-/** The matches with the most stems first, in their order among equals; each width read once, as the entries lie scattered over the heap. */
+/** The matches with the most stems first, in their order among equals. */
 function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
-  const widths = new Int32Array(matches.length);
-  for (let i = 0; i < matches.length; i += 1) widths[i] = matches[i].entry.stems.length;
   // By insertion, keeping equals in order as a stable sort does: a sentence has a few matches.
   const order: SentenceMatch[] = matches.slice();
   for (let i = 1; i < order.length; i += 1) {
     const match = order[i];
-    const width = widths[i];
     let j = i - 1;
-    for (; j >= 0 && widths[j] < width; j -= 1) {
-      order[j + 1] = order[j];
-      widths[j + 1] = widths[j];
-    }
+    for (; j >= 0 && order[j].width < match.width; j -= 1) order[j + 1] = order[j];
     order[j + 1] = match;
-    widths[j + 1] = width;
   }
   return order;
 }
@@ -300,7 +300,7 @@ function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
   // Cheapest tests first: the token lists are fresh in the processor's cache, the entries are not.
   // Both ways of covering need the narrower match inside the wider one's stretch.
   if (!withinSpan(wider, narrower) || (wider.crossesList && !narrower.crossesList)) return false;
-  if (wider.entry.stems.length <= narrower.entry.stems.length || isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
+  if (wider.width <= narrower.width || isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
 }
 

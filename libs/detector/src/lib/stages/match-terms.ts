@@ -155,7 +155,7 @@ function sameTokens(a: readonly number[], b: readonly number[]): boolean {
 /** From the first to the last token of the group's most specific match: the words that name the condition. */
 function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
   let best = group[0];
-  for (const match of group) if (match.entry.stems.length > best.entry.stems.length) best = match;
+  for (const match of group) if (match.width > best.width) best = match;
   return { begin: doc.tokens[best.tokens[0]].begin, end: doc.tokens[best.tokens[best.tokens.length - 1]].end };
 }
 
