@@ -224,7 +224,10 @@ function hasLongRun(text: string): boolean {
 /** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
 export function tokenizeText(text: string): { tokens: Token[]; sentences: Sentence[]; unaligned: number } {
   const wink = readWinkTokens(text);
-  const tokens: Token[] = [];
+  // Sized for every wink token at once, and cut to the tokens placed: grown by push, the array
+  // would be copied over and over, the most garbage the stage makes.
+  const tokens = new Array<Token>(wink.spellings.length);
+  let count = 0;
   const sentences: Sentence[] = [];
   let cursor = 0;
   let unaligned = 0;
@@ -237,16 +240,17 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       unaligned += 1;
       continue;
     }
-    const previous = tokens[tokens.length - 1];
-    if (!previous || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, previous.end, begin)) {
-      closeSentence(sentences, tokens);
-      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
+    if (count === 0 || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, cursor, begin)) {
+      closeSentence(sentences, tokens, count);
+      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: count, tokenEnd: count });
       winkSentence = wink.sentenceOf[i];
     }
-    tokens.push(buildToken(spelling, begin, tokens.length, sentences.length - 1));
+    tokens[count] = buildToken(spelling, begin, count, sentences.length - 1);
+    count += 1;
     cursor = begin + spelling.text.length;
   }
-  closeSentence(sentences, tokens);
+  closeSentence(sentences, tokens, count);
+  tokens.length = count;
   return { tokens, sentences, unaligned };
 }
 
@@ -255,11 +259,11 @@ function buildToken(spelling: Spelling, begin: number, index: number, sentence: 
   return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id };
 }
 
-/** Sets the end of the last open sentence from the tokens pushed since it opened. */
-function closeSentence(sentences: Sentence[], tokens: readonly Token[]): void {
+/** Sets the end of the last open sentence from the tokens placed since it opened (the first `count`). */
+function closeSentence(sentences: Sentence[], tokens: readonly Token[], count: number): void {
   const open = sentences[sentences.length - 1];
-  if (!open || open.tokenEnd === tokens.length) return;
-  sentences[sentences.length - 1] = { ...open, end: tokens[tokens.length - 1].end, tokenEnd: tokens.length };
+  if (!open || open.tokenEnd === count) return;
+  sentences[sentences.length - 1] = { ...open, end: tokens[count - 1].end, tokenEnd: count };
 }
 
 /** Stage: fills `tokens` and `sentences`. */
