@@ -213,12 +213,19 @@ function isSkippedWinkToken(value: string, type: string): boolean {
 function hasLongRun(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    // Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run, which errs towards the regex.
-    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) run = 0;
+    if (breaksRun(text.charCodeAt(i))) run = 0;
     else if ((run += 1) > MAX_WINK_RUN) return true;
   }
   return false;
+}
+
+/**
+ * Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run,
+ * which errs towards the regex. A visible ASCII character, most of any note, is told in one test.
+ */
+function breaksRun(code: number): boolean {
+  if (code > 32 && code < 127) return false;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
 }
 
 /** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
