@@ -53,6 +53,12 @@ describe('matchSentence: a bag of words within a window', () => {
       expect(found.tokens).toEqual([...new Set(found.tokens)].sort((a, b) => a - b));
     }
   });
+
+  it('gives each match the width of its entry, read from the matching table', () => {
+    const matches = match('type 2 diabetes with chronic kidney disease stage 3 and heart failure');
+    expect(matches.length).toBeGreaterThan(1);
+    for (const found of matches) expect(found.width).toBe(found.entry.stems.length);
+  });
 });
 
 describe('matchSentence: numbers and learned phrases', () => {

@@ -1,4 +1,5 @@
 import { sortInPlace } from '../stable-sort.js';
+import { keepMostSpecific } from './most-specific-matches.js';
 import type { MatchingTable } from './matching-table.js';
 import type { DictionaryEntry, TermDictionary } from './term-dictionary.js';
 
@@ -14,6 +15,11 @@ export interface SentenceMatch {
   readonly tokens: readonly number[];
   /** The words straddle a list separator ("pulmonary disease, hypertension"): likely two conditions. */
   readonly crossesList: boolean;
+  /**
+   * `entry.stems.length`, read from the matching table when the match is placed: comparing
+   * matches by it then reads no entry object, and the entries lie scattered over the heap.
+   */
+  readonly width: number;
 }
 
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
@@ -185,7 +191,9 @@ export function matchSentenceStemIds(
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
-    if (tokens) return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators) };
+    if (!tokens) continue;
+    const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
+    return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators), width };
   }
   return null;
 }
@@ -241,61 +249,4 @@ function holds(values: Int32Array, count: number, value: number): boolean {
 
 function ascending(a: number, b: number): number {
   return a - b;
-}
-
-function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): SentenceMatch[] {
-  if (matches.length <= 1) return matches;
-  const kept: SentenceMatch[] = [];
-  // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of widestFirst(matches)) {
-    if (!kept.some((other) => dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other))) kept.push(match);
-  }
-  return kept;
-}
-
-/** The matches with the most stems first, in their order among equals; each width read once, as the entries lie scattered over the heap. */
-function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
-  const widths = matches.map((match) => match.entry.stems.length);
-  return sortInPlace(matches.map((_, index) => index), (a, b) => widths[b] - widths[a]).map((index) => matches[index]);
-}
-
-/**
- * A phrasing learned from coded cases stands beside a wider match over its words when it codes
- * another axis of the classification (another chapter letter): the coders gave its code in
- * addition to the wider term's ("infection" -> B99.9 inside "urinary tract infection"), and the
- * ranker, which knows how often they did, decides whether it is proposed. Within one chapter the
- * narrower code is part of the wider diagnosis ("hypertension" inside "hypertensive heart
- * disease") and would only contradict it. Nor does a sign, symptom or ill-defined condition
- * (chapter R) stand beside the diagnosis whose words it is part of: the guidelines leave out what
- * is integral to a diagnosis, and "disease" inside "chronic kidney disease" is no R69.
- */
-function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean {
-  const code = match.entry.code;
-  return match.entry.source === 'lexicon' && code.charAt(0) !== wider.entry.code.charAt(0) && code.charAt(0) !== SYMPTOM_CHAPTER;
-}
-
-/** The first letter of chapter 18's codes: symptoms, signs and abnormal findings not elsewhere classified. */
-const SYMPTOM_CHAPTER = 'R';
-
-/**
- * `wider` says more than `narrower` about the same words: more stems, and every word of the
- * narrower match is one of its words (a synonym counts: "heart" is also "cardiac"). A wider match
- * on a category never hides a narrower one on a code within it: "Type 2 diabetes mellitus" (E11,
- * a title) leaves "diabetes, type 2" (E11.9, the Index) standing.
- */
-function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
-  if (isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
-  if (wider.entry.stems.length <= narrower.entry.stems.length || (wider.crossesList && !narrower.crossesList)) return false;
-  // Both ways of covering need the narrower match inside the wider one's stretch: test that cheaply first.
-  if (!withinSpan(wider, narrower)) return false;
-  return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
-}
-
-/** Undotted `code` lies strictly beneath the undotted `category`. */
-function isWithinCategory(code: string, category: string): boolean {
-  return code.length > category.length && code.startsWith(category);
-}
-
-function withinSpan(wider: SentenceMatch, narrower: SentenceMatch): boolean {
-  return wider.tokens[0] <= narrower.tokens[0] && narrower.tokens[narrower.tokens.length - 1] <= wider.tokens[wider.tokens.length - 1];
 }

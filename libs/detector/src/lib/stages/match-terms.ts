@@ -26,11 +26,11 @@ export const matchTerms: Stage = (doc, deps) => {
   const tokenWords = words.entriesOf(doc.tokens);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
-  const stems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0 };
+  const stems = sentenceStems;
   for (const sentence of doc.sentences) {
     sentenceStemIds(doc, sentence, expansionStems, tokenWords, stems);
     if (stems.count === 0) continue;
-    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, listSeparators(doc, sentence), stems.count);
+    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -41,15 +41,6 @@ export const matchTerms: Stage = (doc, deps) => {
 
 /** Tokens that separate items of a list (and end a list item): a term's words seldom straddle them. */
 export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
-
-/** Tokens that separate items of a list: a term's words seldom straddle them. */
-function listSeparators(doc: DetectorDoc, sentence: Sentence): number[] {
-  const separators: number[] = [];
-  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-    if (LIST_SEPARATORS.has(doc.tokens[index].normal)) separators.push(index);
-  }
-  return separators;
-}
 
 /** Stem numbers each abbreviation stands for, keyed by its first token. */
 function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, readonly number[]> {
@@ -71,14 +62,21 @@ interface SentenceStemIds {
   stemIds: Int32Array;
   tokens: Int32Array;
   count: number;
+  /** The sentence's tokens in {@link LIST_SEPARATORS}, read in the same pass as its stems. */
+  listSeparators: number[];
 }
 
-/** Fills `into` with every stem the sentence offers that the dictionary knows; the words of a department's name offer none. */
+/**
+ * Fills `into` with every stem the sentence offers that the dictionary knows, and with its list
+ * separators; the words of a department's name offer no stem.
+ */
 function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, tokenWords: readonly WordEntry[], into: SentenceStemIds): void {
   into.count = 0;
+  into.listSeparators = [];
   const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const token = doc.tokens[index];
+    if (LIST_SEPARATORS.has(token.normal)) into.listSeparators.push(index);
     if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
     const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? tokenWords[index].ids;
     if (into.count + ids.length > into.stemIds.length) growSentenceStemIds(into, into.count + ids.length);
@@ -89,6 +87,12 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: R
     }
   }
 }
+
+/**
+ * Shared by every document, as the stage runs one sentence at a time and keeps nothing: typed
+ * arrays this long are allocated outside the JavaScript heap, at a cost per document otherwise.
+ */
+const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [] };
 
 /** Room for at least `size` stems, keeping those already filled in. */
 function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
@@ -110,11 +114,17 @@ function groupByToken(matches: SentenceMatch[]): SentenceMatch[][] {
   if (matches.length > FEW_MATCHES) return groupByTokenKey(matches);
   const groups: SentenceMatch[][] = [];
   for (const match of matches) {
-    const group = groups.find((candidate) => sameTokens(candidate[0].tokens, match.tokens));
+    const group = groupOnTokens(groups, match.tokens);
     if (group) group.push(match);
     else groups.push([match]);
   }
   return sortInPlace(groups, byFirstToken);
+}
+
+/** The group whose matches sit on `tokens`, if any. */
+function groupOnTokens(groups: readonly SentenceMatch[][], tokens: readonly number[]): SentenceMatch[] | undefined {
+  for (const group of groups) if (sameTokens(group[0].tokens, tokens)) return group;
+  return undefined;
 }
 
 /** Up to this many matches, a sentence's groups are found by comparing token lists, without building a key per match. */
@@ -144,7 +154,8 @@ function sameTokens(a: readonly number[], b: readonly number[]): boolean {
 
 /** From the first to the last token of the group's most specific match: the words that name the condition. */
 function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
-  const best = group.reduce((a, b) => (b.entry.stems.length > a.entry.stems.length ? b : a));
+  let best = group[0];
+  for (const match of group) if (match.width > best.width) best = match;
   return { begin: doc.tokens[best.tokens[0]].begin, end: doc.tokens[best.tokens[best.tokens.length - 1]].end };
 }
 

@@ -140,6 +140,12 @@ describe('tokenizeText', () => {
     expect(sentences.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('lists only the tokens it places, with no empty slot where wink-nlp gave a line break or a tab', () => {
+    const { tokens } = tokenizeText('fever\n\n\tcough \r\n pain');
+    expect(tokens.map((token) => token.text)).toEqual(['fever', 'cough', 'pain']);
+    expect(Object.keys(tokens)).toEqual(['0', '1', '2']);
+  });
+
   it('stays quick on long runs without whitespace, which wink-nlp handles in quadratic time', () => {
     const blob = Array.from({ length: 300_000 }, (_, i) => 'aB9+/.'[i % 6]).join('');
     const text = `start ${blob} end 😀${'😀'.repeat(MAX_WINK_RUN)}`;

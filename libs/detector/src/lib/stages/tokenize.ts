@@ -106,7 +106,7 @@ export const winkRecycling = {
 interface WinkTokens {
   readonly spellings: readonly Spelling[];
   /** wink-nlp sentence of each wink token. */
-  readonly sentenceOf: Int32Array;
+  readonly sentenceOf: readonly number[];
 }
 
 /**
@@ -143,7 +143,8 @@ function readWinkTokens(text: string): WinkTokens {
   // A piece of a contraction is read on its own, as its normal is not its spelling's.
   const spellings = new Array<Spelling>(ids.length);
   for (let i = 0; i < ids.length; i += 1) spellings[i] = inContraction[i] ? readSpelling(tokens, i, NO_SPELLING_ID) : spellingOf(tokens, i, ids[i]);
-  const sentenceOf = new Int32Array(ids.length);
+  // A plain array: a typed array this long is allocated outside the JavaScript heap, which costs more than filling it.
+  const sentenceOf = new Array<number>(ids.length).fill(0);
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   spans.forEach(([first, last], sentence) => {
     for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
@@ -212,18 +213,28 @@ function isSkippedWinkToken(value: string, type: string): boolean {
 function hasLongRun(text: string): boolean {
   let run = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    // Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run, which errs towards the regex.
-    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a)) run = 0;
+    if (breaksRun(text.charCodeAt(i))) run = 0;
     else if ((run += 1) > MAX_WINK_RUN) return true;
   }
   return false;
 }
 
+/**
+ * Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run,
+ * which errs towards the regex. A visible ASCII character, most of any note, is told in one test.
+ */
+function breaksRun(code: number): boolean {
+  if (code > 32 && code < 127) return false;
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
+}
+
 /** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
 export function tokenizeText(text: string): { tokens: Token[]; sentences: Sentence[]; unaligned: number } {
   const wink = readWinkTokens(text);
-  const tokens: Token[] = [];
+  // Sized for every wink token at once, and cut to the tokens placed: grown by push, the array
+  // would be copied over and over, the most garbage the stage makes.
+  const tokens = new Array<Token>(wink.spellings.length);
+  let count = 0;
   const sentences: Sentence[] = [];
   let cursor = 0;
   let unaligned = 0;
@@ -236,16 +247,17 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       unaligned += 1;
       continue;
     }
-    const previous = tokens[tokens.length - 1];
-    if (!previous || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, previous.end, begin)) {
-      closeSentence(sentences, tokens);
-      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: tokens.length, tokenEnd: tokens.length });
+    if (count === 0 || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, cursor, begin)) {
+      closeSentence(sentences, tokens, count);
+      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: count, tokenEnd: count });
       winkSentence = wink.sentenceOf[i];
     }
-    tokens.push(buildToken(spelling, begin, tokens.length, sentences.length - 1));
+    tokens[count] = buildToken(spelling, begin, count, sentences.length - 1);
+    count += 1;
     cursor = begin + spelling.text.length;
   }
-  closeSentence(sentences, tokens);
+  closeSentence(sentences, tokens, count);
+  tokens.length = count;
   return { tokens, sentences, unaligned };
 }
 
@@ -254,11 +266,11 @@ function buildToken(spelling: Spelling, begin: number, index: number, sentence: 
   return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id };
 }
 
-/** Sets the end of the last open sentence from the tokens pushed since it opened. */
-function closeSentence(sentences: Sentence[], tokens: readonly Token[]): void {
+/** Sets the end of the last open sentence from the tokens placed since it opened (the first `count`). */
+function closeSentence(sentences: Sentence[], tokens: readonly Token[], count: number): void {
   const open = sentences[sentences.length - 1];
-  if (!open || open.tokenEnd === tokens.length) return;
-  sentences[sentences.length - 1] = { ...open, end: tokens[tokens.length - 1].end, tokenEnd: tokens.length };
+  if (!open || open.tokenEnd === count) return;
+  sentences[sentences.length - 1] = { ...open, end: tokens[count - 1].end, tokenEnd: count };
 }
 
 /** Stage: fills `tokens` and `sentences`. */
