@@ -7,6 +7,7 @@ import type { Assertion } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution, ResolvedCode, Sentence } from '../detector-doc.js';
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
+import { type EntryFactsTable, entryFactsOf } from '../coding/entry-facts.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS, type StemContext } from '../coding/narrow-code.js';
 import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
@@ -29,7 +30,8 @@ export const resolveCodes: Stage = (doc, deps) => {
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
   const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
-  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
+  const entries = entryFactsOf(coding);
+  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, entries, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
@@ -143,15 +145,21 @@ interface CodeDraft {
   entries: number[];
 }
 
-function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: StemContext): MentionResolution {
+function resolveMention(
+  coding: CodingModel,
+  entries: EntryFactsTable,
+  mention: DetectorMention,
+  candidates: MentionCandidates,
+  context: StemContext,
+): MentionResolution {
   const historyKind = historyAssertion(mention.assertion);
   const drafts: CodeDraft[] = [];
   for (const match of candidates.matches) {
-    const entry = coding.dictionary.entries[match.entry];
-    const narrowed = coding.narrowEntry(match.entry, context);
+    const entry = entries.of(match.entry);
+    const narrowed = entries.narrow(entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
-    let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
+    let score = entry.score * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
     let rationale = entry.display;
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
     if (historyKind && historyCode) {
@@ -161,14 +169,14 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
     }
     const seen = draftOf(drafts, code);
     if (!seen) {
-      drafts.push({ code, score, rationale, matchedCode: formatDotted(entry.code), entries: [entry.id] });
+      drafts.push({ code, score, rationale, matchedCode: entry.dottedCode, entries: [entry.id] });
       continue;
     }
     seen.entries.push(entry.id);
     if (seen.score < score) {
       seen.score = score;
       seen.rationale = rationale;
-      seen.matchedCode = formatDotted(entry.code);
+      seen.matchedCode = entry.dottedCode;
     }
   }
   const codes: readonly ResolvedCode[] = sortInPlace(drafts, byScoreDescending);
@@ -223,8 +231,4 @@ function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: C
   if (assertion.family) return coding.historyCodes.has(codes[0].code) ? FAMILY_HISTORY : RELATIVES_CONDITION;
   if (assertion.historical) return coding.historyCodes.has(codes[0].code) ? PERSONAL_HISTORY : PERSISTING_CONDITION;
   return AFFIRMED;
-}
-
-function formatDotted(code: string): string {
-  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
 }
