@@ -23,6 +23,7 @@ describe('entryFactsOf', () => {
     for (const entry of coding.dictionary.entries) {
       const facts = table.of(entry.id);
       if (facts.asIs === null) headers += 1;
+      expect(facts.narrowingStart === null).toBe(facts.asIs !== null);
       for (const context of contexts) expect(table.narrow(facts, context)).toEqual(coding.narrowEntry(entry.id, context));
     }
     expect(headers).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import type { CodingModel } from './coding-model.js';
-import type { NarrowedCode, StemContext } from './narrow-code.js';
+import type { NarrowedCode, NarrowingStart, StemContext } from './narrow-code.js';
 
 /**
  * What resolving a match reads of its dictionary entry, together in one object per entry: the
@@ -17,6 +17,8 @@ export interface EntryFacts {
   readonly score: number;
   /** The entry's code where it is billable already, whatever the text says; null where the text decides. */
   readonly asIs: NarrowedCode | null;
+  /** Where narrowing the entry's code starts; null where {@link asIs} answers. */
+  readonly narrowingStart: NarrowingStart | null;
 }
 
 /** A context no billable code reads: narrowing a billable code answers without asking. */
@@ -36,7 +38,7 @@ export class EntryFactsTable {
 
   /** {@link CodingModel.narrowEntry} of the entry, from its facts. */
   narrow(facts: EntryFacts, context: StemContext): NarrowedCode | null {
-    return facts.asIs ?? this.coding.narrow(facts.code, context);
+    return facts.asIs ?? this.coding.narrow.narrowFrom(facts.narrowingStart as NarrowingStart, context);
   }
 
   private factsOf(entryId: number): EntryFacts {
@@ -50,6 +52,7 @@ export class EntryFactsTable {
       display: entry.display,
       score: coding.entryScores[entry.id],
       asIs: billable ? coding.narrowEntry(entryId, NO_CONTEXT) : null,
+      narrowingStart: billable ? null : coding.narrow.narrowingStart(entry.code),
     };
   }
 }
