@@ -30,3 +30,32 @@ describe('FirstWordCandidates', () => {
     expect(plain.toTry('x fever', 2, scanner).map((c) => c.value)).toEqual(['x-ray', 'x']);
   });
 });
+
+describe('FirstWordCandidates.mayContinueWith', () => {
+  const code = (char: string) => char.charCodeAt(0);
+  const multiWord = (value: string, next: string, spaced: boolean): Candidate<string> => ({
+    sticky: new RegExp(value, 'iuy'),
+    words: null,
+    wordBounded: true,
+    next,
+    nextAsciiCode: next.length === 1 && next.charCodeAt(0) < 128 ? next.charCodeAt(0) : -1,
+    spaced,
+    secondWord: null,
+    value,
+  });
+
+  it('passes over a word followed by what no literal has there', () => {
+    const group = new FirstWordCandidates('a', [multiWord('a fib', 'f', true), multiWord('a-fib', '-', false), multiWord('a\u00e9', '\u00e9', false)], true);
+    expect(group.mayContinueWith(code('f'), true)).toBe(true);
+    expect(group.mayContinueWith(code('-'), false)).toBe(true);
+    expect(group.mayContinueWith(code('p'), true)).toBe(false);
+    // The right character in the wrong place: "a-" is no "a -", "af" no "a f".
+    expect(group.mayContinueWith(code('-'), true)).toBe(false);
+    expect(group.mayContinueWith(code('f'), false)).toBe(false);
+  });
+
+  it('lets anything through where a one-word literal could match', () => {
+    const group = new FirstWordCandidates('no', [multiWord('no fever', 'f', true), candidate('no', null)], true);
+    expect(group.mayContinueWith(code('p'), true)).toBe(true);
+  });
+});

@@ -33,6 +33,13 @@ interface SecondWordCandidates<T> {
  * are passed over without running their regex.
  */
 export class FirstWordCandidates<T> {
+  /**
+   * Which ASCII characters can follow the first word, at index `code` directly after it and at
+   * `code + 128` after whitespace; null when any can (a one-word literal matches whatever follows).
+   * A common word ("a", "in", "with") starts a few literals and is nearly always followed by
+   * something none of them has there.
+   */
+  private readonly asciiNext: Uint8Array | null;
   private readonly withoutSecondWord: readonly Candidate<T>[];
   /** By the hash of the second word; null when no candidate has one. */
   private readonly bySecondWord: Map<number, SecondWordCandidates<T>[]> | null;
@@ -42,6 +49,7 @@ export class FirstWordCandidates<T> {
     readonly all: readonly Candidate<T>[],
     private readonly caseless: boolean,
   ) {
+    this.asciiNext = asciiNextOf(all);
     this.withoutSecondWord = all.filter((candidate) => candidate.secondWord === null);
     const secondWords = new Set(all.flatMap((candidate) => (candidate.secondWord === null ? [] : [candidate.secondWord])));
     this.bySecondWord = secondWords.size === 0 ? null : new Map();
@@ -52,6 +60,14 @@ export class FirstWordCandidates<T> {
       sameHash.push({ key: secondWord, candidates: all.filter((candidate) => candidate.secondWord === null || candidate.secondWord === secondWord) });
       this.bySecondWord?.set(hash, sameHash);
     }
+  }
+
+  /**
+   * False when no candidate can match where the first word is followed by the ASCII character
+   * `nextCode` (lower-cased when caseless), after whitespace when `spaced`; true otherwise.
+   */
+  mayContinueWith(nextCode: number, spaced: boolean): boolean {
+    return this.asciiNext === null || this.asciiNext[spaced ? nextCode + 128 : nextCode] === 1;
   }
 
   /** The candidates, in order of preference, that can match when the text's word after this one starts at `nextAt`. */
@@ -65,4 +81,14 @@ export class FirstWordCandidates<T> {
     }
     return this.withoutSecondWord;
   }
+}
+
+/** {@link FirstWordCandidates.asciiNext} of `candidates`. */
+function asciiNextOf(candidates: readonly Candidate<unknown>[]): Uint8Array | null {
+  const next = new Uint8Array(256);
+  for (const candidate of candidates) {
+    if (candidate.sticky === null) return null;
+    if (candidate.nextAsciiCode !== NOT_ASCII) next[candidate.spaced ? candidate.nextAsciiCode + 128 : candidate.nextAsciiCode] = 1;
+  }
+  return next;
 }

@@ -44,6 +44,17 @@ describe('CombinedPattern', () => {
     expect(pattern.matchAt('ano', 1)).toBeNull();
   });
 
+  it('holds a pattern to its left word boundary as the regex lookbehind would, outside the BMP and under case folding too', () => {
+    const patterned = new CombinedPattern([{ source: 'no[ \\t]+(?:history|background)', literal: 'no history', value: 'no history' }], 'iu');
+    const begins = (text: string) => patterned.matchAll(text).map((m) => m.begin);
+    expect(begins('xno history, no background')).toEqual([13]);
+    expect(begins('\u{1d431}no history')).toEqual([]);
+    expect(begins('\u{1f600}no history')).toEqual([2]);
+    // U+0345 folds to a Greek letter: under the i flag the boundary takes it for one.
+    expect(begins('\u0345no history')).toEqual([]);
+    expect(patterned.matchAll('a xno history no history', 2, 24).map((m) => m.begin)).toEqual([14]);
+  });
+
   it('is empty without alternatives', () => {
     const empty = new CombinedPattern<string>([], 'u');
     expect(empty.matchAll('anything')).toEqual([]);

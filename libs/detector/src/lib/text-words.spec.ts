@@ -19,6 +19,14 @@ describe('TextWords', () => {
     expect(reader.foldedHashes[3]).toBe(NOT_ASCII);
   });
 
+  it('hashes every mix of capitals, small letters and digits as written and folded', () => {
+    const words = ['afib', 'AFIB', 'x3', 'X3Y', 'Zz9', '19'];
+    const reader = new TextWords().of(words.join(' (x) '));
+    const hashes = Array.from({ length: reader.count }, (_, i) => [reader.exactHashes[i], reader.foldedHashes[i]]);
+    const expected = words.flatMap((word, i) => (i === 0 ? [] : [[asciiHash('x', false), asciiHash('x', true)]]).concat([[asciiHash(word, false), asciiHash(word, true)]]));
+    expect(hashes).toEqual(expected);
+  });
+
   it('finds the first word at or after a position, and reads a new text when given one', () => {
     const reader = new TextWords();
     reader.of('ab cd ef');

@@ -6,7 +6,24 @@
  * last asked about.
  */
 
-import { NOT_ASCII, hashStep, isAsciiWordChar, wordCharLength } from './literal-words.js';
+import { HASH_MASK, NOT_ASCII, hashStep, wordCharLength } from './literal-words.js';
+
+/**
+ * Each ASCII code's letter or digit with capitals folded, 0 for one that is neither: one read
+ * tells a word character and gives what the case-folded hash takes.
+ */
+const FOLDED_ASCII = new Uint8Array(128);
+for (let code = 0; code < 128; code += 1) {
+  const isLetterOrDigit = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  FOLDED_ASCII[code] = isLetterOrDigit ? (code >= 65 && code <= 90 ? code + 32 : code) : 0;
+}
+
+/** {@link asciiHash} of the all-ASCII word [begin, end) of `text`, as written, read in place. */
+function exactHash(text: string, begin: number, end: number): number {
+  let hash = 0;
+  for (let index = begin; index < end; index += 1) hash = hashStep(hash, text.charCodeAt(index), false);
+  return hash;
+}
 
 export class TextWords {
   count = 0;
@@ -42,7 +59,7 @@ export class TextWords {
     let position = 0;
     while (position < text.length) {
       const code = text.charCodeAt(position);
-      if (code < 128 ? !isAsciiWordChar(code) : wordCharLength(text, position) === 0) {
+      if (code < 128 ? FOLDED_ASCII[code] === 0 : wordCharLength(text, position) === 0) {
         position += 1;
         continue;
       }
@@ -50,28 +67,33 @@ export class TextWords {
     }
   }
 
-  /** Records the word that starts at `begin`; returns where it ends. */
+  /**
+   * Records the word that starts at `begin`; returns where it ends. Only the case-folded hash is
+   * worked out as the word is read: the exact one is the same for a word without capitals, and
+   * is read again only for the few with them.
+   */
   private readWord(text: string, begin: number): number {
     let end = begin;
-    let exact = 0;
     let folded = 0;
+    let capitals = 0;
     for (;;) {
       const code = text.charCodeAt(end);
       if (code < 128) {
-        if (!isAsciiWordChar(code)) break;
-        if (exact !== NOT_ASCII) {
-          exact = hashStep(exact, code, false);
-          folded = hashStep(folded, code, true);
+        const foldedCode = FOLDED_ASCII[code];
+        if (foldedCode === 0) break;
+        if (folded !== NOT_ASCII) {
+          folded = (Math.imul(folded, 31) + foldedCode) & HASH_MASK;
+          capitals |= code ^ foldedCode;
         }
         end += 1;
       } else {
         const length = wordCharLength(text, end);
         if (length === 0) break;
-        exact = NOT_ASCII;
         folded = NOT_ASCII;
         end += length;
       }
     }
+    const exact = folded === NOT_ASCII || capitals === 0 ? folded : exactHash(text, begin, end);
     this.push(begin, end, exact, folded);
     return end;
   }

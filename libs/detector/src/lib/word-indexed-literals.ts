@@ -181,6 +181,7 @@ export class WordIndexedLiterals<T> {
     const code = text.charCodeAt(nextAt);
     // An ASCII character is compared by its code; only another is cut out and lower-cased, once.
     const nextCode = code < 128 ? (this.caseless && code <= 90 && code >= 65 ? code + 32 : code) : NOT_ASCII;
+    if (nextCode !== NOT_ASCII && !group.mayContinueWith(nextCode, nextAt > after)) return null;
     let nextChar: string | null = null;
     for (const candidate of group.toTry(text, nextAt, this.secondWords)) {
       if (!candidate.sticky) return { begin: position, end: after, value: candidate.value };

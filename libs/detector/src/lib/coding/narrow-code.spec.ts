@@ -88,3 +88,10 @@ describe('narrowing the code of a dictionary entry', () => {
     expect(narrowEntry(1, words('right radius fracture'))?.code).toBe('S52.501A');
   });
 });
+
+describe('narrowing from a kept start', () => {
+  it('narrows as narrowing the code does', () => {
+    const context = new Set(['left', 'radius', 'subsequent']);
+    for (const code of ['S52', 'I10', 'Q99']) expect(narrow.narrowFrom(narrow.narrowingStart(code), context)).toEqual(narrow(code, context));
+  });
+});

@@ -185,8 +185,9 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     return (node.next[step.child] ??= nodeOf(choice.children[step.child].code));
   };
 
-  return function narrow(code: string, context: StemContext): NarrowedCode | null {
-    let current = nodeOf(code);
+  /** Narrows from a code's node, as {@link narrowingStart} gives it. */
+  const narrowFrom = (start: NarrowingStart, context: StemContext): NarrowedCode | null => {
+    let current = start as CodeNode;
     let supported = true;
     for (let depth = 0; current.summary && !current.summary.billable && depth < 6; depth += 1) {
       const choice = (current.choice ??= choiceFor(current.summary.code));
@@ -197,6 +198,16 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
     }
     return current.summary?.billable ? { code: current.summary.code, supported } : null;
   };
+
+  const narrow = (code: string, context: StemContext): NarrowedCode | null => narrowFrom(nodeOf(code), context);
+  // The start is kept by a caller that narrows the same code again (one per dictionary entry):
+  // it spares the lookup keyed by code, the one narrowing step that reads memory of its own.
+  return Object.assign(narrow, { narrowingStart: (code: string): NarrowingStart => nodeOf(code), narrowFrom });
+}
+
+/** Where narrowing a code starts: the code's node, opaque outside the narrower. */
+export interface NarrowingStart {
+  readonly summary: CodeSummary | null;
 }
 
 export type CodeNarrower = ReturnType<typeof createCodeNarrower>;

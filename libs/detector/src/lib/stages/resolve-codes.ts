@@ -7,6 +7,7 @@ import type { Assertion } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention, MentionCandidates, MentionResolution, ResolvedCode, Sentence } from '../detector-doc.js';
 import { requireStages, withLayers } from '../detector-doc.js';
 import type { CodingModel } from '../coding/coding-model.js';
+import { type EntryFactsTable, entryFactsOf } from '../coding/entry-facts.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS, type StemContext } from '../coding/narrow-code.js';
 import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
@@ -29,7 +30,8 @@ export const resolveCodes: Stage = (doc, deps) => {
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
   const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
-  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
+  const entries = entryFactsOf(coding);
+  const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, entries, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
 };
 
@@ -37,13 +39,12 @@ export const resolveCodes: Stage = (doc, deps) => {
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
  * from the separator before its first word to the one after its last, within the sentence, and
  * the sentence's encounter words. The whole sentence would lend "right" from "right hip surgery,
- * hearing loss" to the hearing loss. Mentions in one list item share their context.
+ * hearing loss" to the hearing loss.
  */
 class MentionContexts {
   /** Seventh-character cue stems of each sentence, in token order. */
   private readonly cuesBySentence = new Map<number, readonly string[]>();
-  private readonly byListItem = new Map<number, ReadonlySet<string>>();
-  private readonly tokenWords: readonly WordEntry[];
+  readonly tokenWords: readonly WordEntry[];
 
   constructor(
     private readonly doc: DetectorDoc,
@@ -53,41 +54,20 @@ class MentionContexts {
   }
 
   /**
-   * The context of {@link of}, worked out only when narrowing first reads it: most matches name a
-   * billable code already and never do.
+   * The context of a mention's matches, its list item worked out only when narrowing first reads
+   * it: most matches name a billable code already and never do.
    */
   lazilyOf(candidates: MentionCandidates): StemContext {
-    return new LazyMentionContext(this, candidates);
+    return new ListItemContext(this, candidates);
   }
 
-  of(candidates: MentionCandidates): ReadonlySet<string> {
-    const { doc } = this;
-    let first = Number.MAX_SAFE_INTEGER;
-    let last = -1;
-    for (const match of candidates.matches) {
-      first = Math.min(first, match.tokens[0]);
-      last = Math.max(last, match.tokens[match.tokens.length - 1]);
-    }
-    const sentence = doc.sentences[doc.tokens[first].sentence];
-    first = this.listItemBegin(sentence, first);
-    last = this.listItemEnd(sentence, last);
-    const key = first * (doc.tokens.length + 1) + last;
-    let context = this.byListItem.get(key);
-    if (!context) {
-      const item = new Set<string>();
-      for (let index = first; index <= last; index += 1) {
-        const stem = this.tokenWords[index].stem;
-        if (stem !== null) item.add(stem);
-      }
-      for (const cue of this.cuesOf(sentence)) item.add(cue);
-      context = item;
-      this.byListItem.set(key, context);
-    }
-    return context;
+  /** The sentence of token `token`. */
+  sentenceOf(token: number): Sentence {
+    return this.doc.sentences[this.doc.tokens[token].sentence];
   }
 
   /** First token of the list item `token` is in: the one after the separator before it, within the sentence. */
-  private listItemBegin(sentence: Sentence, token: number): number {
+  listItemBegin(sentence: Sentence, token: number): number {
     const { tokens } = this.doc;
     let begin = token;
     while (begin > sentence.tokenBegin && !LIST_SEPARATORS.has(tokens[begin - 1].normal)) begin -= 1;
@@ -95,14 +75,14 @@ class MentionContexts {
   }
 
   /** Last token of the list item `token` is in: the one before the separator after it, within the sentence. */
-  private listItemEnd(sentence: Sentence, token: number): number {
+  listItemEnd(sentence: Sentence, token: number): number {
     const { tokens } = this.doc;
     let end = token;
     while (end < sentence.tokenEnd - 1 && !LIST_SEPARATORS.has(tokens[end + 1].normal)) end += 1;
     return end;
   }
 
-  private cuesOf(sentence: Sentence): readonly string[] {
+  cuesOf(sentence: Sentence): readonly string[] {
     let cues = this.cuesBySentence.get(sentence.index);
     if (!cues) {
       const found: string[] = [];
@@ -118,11 +98,17 @@ class MentionContexts {
 }
 
 /**
- * {@link MentionContexts.of}, asked for on the first question. A class rather than a closure:
- * the workspace runs through tsx, which names every closure as it is made, at a cost.
+ * The stems of one mention's list item and its sentence's encounter words, read in place: a list
+ * item has a few words and narrowing asks a few questions of it, so comparing the token stems
+ * costs less than building a set of them. The cues are read only when a cue stem is asked for.
+ * A class rather than a closure: the workspace runs through tsx, which names every closure as it
+ * is made, at a cost.
  */
-class LazyMentionContext implements StemContext {
-  private stems: ReadonlySet<string> | null = null;
+class ListItemContext implements StemContext {
+  /** The list item's first and last token; -1 until first asked. */
+  private first = -1;
+  private last = -1;
+  private sentence: Sentence | null = null;
 
   constructor(
     private readonly contexts: MentionContexts,
@@ -130,7 +116,23 @@ class LazyMentionContext implements StemContext {
   ) {}
 
   has(stem: string): boolean {
-    return (this.stems ??= this.contexts.of(this.candidates)).has(stem);
+    if (this.first < 0) this.locate();
+    const words = this.contexts.tokenWords;
+    for (let index = this.first; index <= this.last; index += 1) if (words[index].stem === stem) return true;
+    return SEVENTH_CHARACTER_CUE_STEMS.has(stem) && this.contexts.cuesOf(this.sentence as Sentence).includes(stem);
+  }
+
+  private locate(): void {
+    let first = Number.MAX_SAFE_INTEGER;
+    let last = -1;
+    for (const match of this.candidates.matches) {
+      first = Math.min(first, match.tokens[0]);
+      last = Math.max(last, match.tokens[match.tokens.length - 1]);
+    }
+    const sentence = this.contexts.sentenceOf(first);
+    this.sentence = sentence;
+    this.first = this.contexts.listItemBegin(sentence, first);
+    this.last = this.contexts.listItemEnd(sentence, last);
   }
 }
 
@@ -143,16 +145,21 @@ interface CodeDraft {
   entries: number[];
 }
 
-function resolveMention(coding: CodingModel, mention: DetectorMention, candidates: MentionCandidates, context: StemContext): MentionResolution {
+function resolveMention(
+  coding: CodingModel,
+  entries: EntryFactsTable,
+  mention: DetectorMention,
+  candidates: MentionCandidates,
+  context: StemContext,
+): MentionResolution {
   const historyKind = historyAssertion(mention.assertion);
-  // A mention has few matches: a list searched by code is cheaper than a map.
   const drafts: CodeDraft[] = [];
   for (const match of candidates.matches) {
-    const entry = coding.dictionary.entries[match.entry];
-    const narrowed = coding.narrowEntry(match.entry, context);
+    const entry = entries.of(match.entry);
+    const narrowed = entries.narrow(entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
-    let score = coding.entryScores[entry.id] * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
+    let score = entry.score * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
     let rationale = entry.display;
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
     if (historyKind && historyCode) {
@@ -160,20 +167,27 @@ function resolveMention(coding: CodingModel, mention: DetectorMention, candidate
       code = historyCode;
       score *= HISTORY_FACTOR;
     }
-    const seen = drafts.find((draft) => draft.code === code);
+    const seen = draftOf(drafts, code);
     if (!seen) {
-      drafts.push({ code, score, rationale, matchedCode: formatDotted(entry.code), entries: [entry.id] });
+      drafts.push({ code, score, rationale, matchedCode: entry.dottedCode, entries: [entry.id] });
       continue;
     }
     seen.entries.push(entry.id);
     if (seen.score < score) {
       seen.score = score;
       seen.rationale = rationale;
-      seen.matchedCode = formatDotted(entry.code);
+      seen.matchedCode = entry.dottedCode;
     }
   }
   const codes: readonly ResolvedCode[] = sortInPlace(drafts, byScoreDescending);
-  return { codes, ...verdict(mention.assertion, codes, coding) };
+  const { coded, reason } = verdict(mention.assertion, codes, coding);
+  return { codes, coded, reason };
+}
+
+/** The draft of `code`; a mention has few, so a search of the list costs less than a map. */
+function draftOf(drafts: readonly CodeDraft[], code: string): CodeDraft | undefined {
+  for (const draft of drafts) if (draft.code === code) return draft;
+  return undefined;
 }
 
 function byScoreDescending(a: ResolvedCode, b: ResolvedCode): number {
@@ -186,22 +200,35 @@ function historyAssertion(assertion: Assertion): 'historical' | 'family' | null 
   return null;
 }
 
+/** Whether a mention is coded, and why: a few fixed answers, shared rather than made per mention. */
+interface Verdict {
+  readonly coded: boolean;
+  readonly reason: string;
+}
+
+const verdictOf = (coded: boolean, reason: string): Verdict => Object.freeze({ coded, reason });
+const NO_CODE = verdictOf(false, 'no billable code could be resolved');
+const NEGATED = verdictOf(false, 'negated');
+const HYPOTHETICAL = verdictOf(false, 'hypothetical');
+const UNCERTAIN = verdictOf(false, 'uncertain');
+const FAMILY_HISTORY = verdictOf(true, 'family history');
+const RELATIVES_CONDITION = verdictOf(false, 'a relative\'s condition without a family-history code');
+const PERSONAL_HISTORY = verdictOf(true, 'personal history');
+const PERSISTING_CONDITION = verdictOf(true, 'historical, coded as a persisting condition');
+const AFFIRMED = verdictOf(true, 'affirmed');
+
 /**
  * Only the patient's own, current, affirmed conditions are coded. A past condition is coded as its
  * history code where one exists, else as the condition (chronic conditions listed as history
- * persist); a relative's condition only as a family-history code.
+ * persist); a relative's condition only as a family-history code. The history codes are looked up
+ * only for a past or a relative's condition: a lookup keyed by code costs more than the rest.
  */
-function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: CodingModel): { coded: boolean; reason: string } {
-  if (codes.length === 0) return { coded: false, reason: 'no billable code could be resolved' };
-  if (assertion.negated) return { coded: false, reason: 'negated' };
-  if (assertion.hypothetical) return { coded: false, reason: 'hypothetical' };
-  if (assertion.uncertain) return { coded: false, reason: 'uncertain' };
-  const isHistoryCode = coding.historyCodes.has(codes[0].code);
-  if (assertion.family) return isHistoryCode ? { coded: true, reason: 'family history' } : { coded: false, reason: 'a relative\'s condition without a family-history code' };
-  if (assertion.historical) return { coded: true, reason: isHistoryCode ? 'personal history' : 'historical, coded as a persisting condition' };
-  return { coded: true, reason: 'affirmed' };
-}
-
-function formatDotted(code: string): string {
-  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
+function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: CodingModel): Verdict {
+  if (codes.length === 0) return NO_CODE;
+  if (assertion.negated) return NEGATED;
+  if (assertion.hypothetical) return HYPOTHETICAL;
+  if (assertion.uncertain) return UNCERTAIN;
+  if (assertion.family) return coding.historyCodes.has(codes[0].code) ? FAMILY_HISTORY : RELATIVES_CONDITION;
+  if (assertion.historical) return coding.historyCodes.has(codes[0].code) ? PERSONAL_HISTORY : PERSISTING_CONDITION;
+  return AFFIRMED;
 }
