@@ -15,7 +15,7 @@ declare function getComputedStyle(element: unknown): { color: string; background
 
 const NOTE = [
   'CHIEF COMPLAINT: shortness of breath.',
-  'PMH: T2DM with CKD stage 3. History of breast cancer. Mother had colon cancer.',
+  'PMH: T2DM with CKD stage 3. History of breast cancer. Mother had colon cancer. Brother had pneumonia.',
   'ASSESSMENT AND PLAN:',
   '1. Essential hypertension. No evidence of heart failure. Possible pneumonia.',
   '2. Hyperlipidemia, continue atorvastatin. Café visit 😀 tomorrow.',
@@ -66,7 +66,9 @@ describe('the document view', () => {
     expect(await page.locator('.doc-heading').allTextContents()).toEqual(['CHIEF COMPLAINT', 'PMH', 'ASSESSMENT AND PLAN']);
     const negated = page.locator('mark.hl-mention[data-assertion~="negated"]').first();
     expect(await negated.textContent()).toBe('heart failure');
-    expect(await page.locator('mark.hl-mention[data-assertion~="family"]').first().textContent()).toBe('colon cancer');
+    // A relative's condition with a family-history code is that code's evidence; one without stays a mention apart.
+    expect(await page.locator('mark.hl-evidence[data-code="Z80.0"]').first().textContent()).toBe('colon cancer');
+    expect(await page.locator('mark.hl-mention[data-assertion~="family"]').first().textContent()).toBe('pneumonia');
     expect(await negated.getAttribute('data-hidden')).toBeNull();
 
     await page.getByRole('checkbox', { name: /Negated/ }).uncheck();
