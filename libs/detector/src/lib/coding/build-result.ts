@@ -4,6 +4,7 @@ import {
   type CodeProposal,
   type DetectionOptions,
   type DetectionResult,
+  type Evidence,
   type Mention,
   type ScoredCode,
 } from '@icd/contracts';
@@ -21,7 +22,9 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
   // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
   // Of two codes an Excludes1 note keeps apart, the better-supported one stays.
-  const ranked = coding.excludes1.keepCompatible(rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold));
+  const ranked = coding.excludes1
+    .keepCompatible(rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold), (code) => code.facts.excludes1)
+    .map((code) => code.proposal);
   const codes = dropContradictedWithoutComplications(ranked, coding.calibration.threshold);
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
@@ -47,34 +50,56 @@ function candidateScore(coding: CodingModel, candidate: CodeCandidate, facts: Co
   return candidate.firstChoice > 0 ? 1 - candidate.missed : null;
 }
 
-function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>, minScore: number): CodeProposal[] {
-  const proposals: CodeProposal[] = [];
+/** A proposal with the facts of its code, which the Excludes1 check reads again. */
+interface RankedCode {
+  readonly proposal: CodeProposal;
+  readonly facts: CodeFacts;
+}
+
+function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>, minScore: number): RankedCode[] {
+  // Alternatives are candidates too (from the same mentions): their titles are read from here, not the large cache.
+  const factsByCode = new Map<string, CodeFacts>();
+  for (const candidate of candidates.values()) factsByCode.set(candidate.code, coding.codeFacts(candidate.code));
+  const ranked: RankedCode[] = [];
   for (const candidate of candidates.values()) {
-    const facts = coding.codeFacts(candidate.code);
+    const facts = factsByCode.get(candidate.code) as CodeFacts;
     const raw = candidateScore(coding, candidate, facts);
     if (raw === null) continue;
     const score = round(Math.min(MAX_SCORE, raw));
     const summary = score >= minScore ? facts.summary : null;
     if (!summary) continue;
-    proposals.push({
+    const proposal: CodeProposal = {
       code: summary.code,
       title: summary.title,
       billable: summary.billable,
       score,
-      evidence: [...candidate.evidence].sort((a, b) => a.begin - b.begin),
+      evidence: inTextOrder(candidate.evidence),
       rationale: candidate.best.rationale,
-      alternatives: scoredCodes(coding, candidate.alternatives, candidate.code),
-    });
+      alternatives: scoredCodes((code) => titleOf(factsByCode.get(code) ?? coding.codeFacts(code), code), candidate.alternatives, candidate.code),
+    };
+    ranked.push({ proposal, facts });
   }
-  return proposals.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+  return ranked.sort((a, b) => b.proposal.score - a.proposal.score || a.proposal.code.localeCompare(b.proposal.code));
 }
 
-function scoredCodes(coding: CodingModel, scores: ReadonlyMap<string, number>, exclude?: string): ScoredCode[] {
+/** `evidence` sorted by where it begins; mentions come in text order, so it nearly always is already. */
+function inTextOrder(evidence: Evidence[]): Evidence[] {
+  for (let i = 1; i < evidence.length; i += 1) {
+    if (evidence[i].begin < evidence[i - 1].begin) return [...evidence].sort((a, b) => a.begin - b.begin);
+  }
+  return evidence;
+}
+
+function titleOf(facts: CodeFacts, code: string): string {
+  return facts.summary?.title ?? code;
+}
+
+function scoredCodes(titleOf: (code: string) => string, scores: ReadonlyMap<string, number>, exclude?: string): ScoredCode[] {
   return [...scores.entries()]
     .filter(([code]) => code !== exclude)
     .sort((a, b) => b[1] - a[1])
     .slice(0, MAX_ALTERNATIVES)
-    .map(([code, score]) => ({ code, title: coding.codeFacts(code).summary?.title ?? code, score: round(score) }));
+    .map(([code, score]) => ({ code, title: titleOf(code), score: round(score) }));
 }
 
 const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;
@@ -110,7 +135,7 @@ function describeMention(doc: DetectorDoc, coding: CodingModel, mention: Detecto
     text: mention.text,
     section: mention.section,
     assertion: mention.assertion,
-    candidates: scoredCodes(coding, candidates),
+    candidates: scoredCodes((code) => titleOf(coding.codeFacts(code), code), candidates),
     coded,
     reason,
   };

@@ -29,7 +29,7 @@ export interface CodingModel {
   readonly historyCodes: ReadonlySet<string>;
   /** What the ranker knows of each code before reading a document. */
   readonly codePriors: (code: string) => CodePriors;
-  /** `summary` and `codePriors` of a code together, for ranking. */
+  /** `summary`, `codePriors` and `excludes1` notes of a code together, for ranking. */
   readonly codeFacts: (code: string) => CodeFacts;
 }
 
@@ -54,6 +54,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const historyCodes = new Set(historyRules.map((rule) => rule.code));
   const narrow = createCodeNarrower(terminology, summary);
   const codePriors = createCodePriors(calibration, historyCodes);
+  const excludes1 = createExcludes1Checker(terminology);
   return {
     terminology,
     summary,
@@ -63,8 +64,8 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     historyRules,
     historyCodes,
     codePriors,
-    codeFacts: createCodeFacts(summary, codePriors),
-    excludes1: createExcludes1Checker(terminology),
+    codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
+    excludes1,
     asksForAdditionalCode: createAdditionalCodeRule(terminology),
     calibration,
     entryScores: calibratedScores(calibration, dictionary.entries),

@@ -57,7 +57,7 @@ const LETTERS = 26;
  * holds a code only when the code's first letter lies between those of the range's bounds, so a
  * question about two codes is nearly always answered by one empty bucket, without a memo per pair.
  */
-interface NoteRanges {
+interface NoteRanges extends Excludes1Notes {
   /** The code without its dot or dashes. */
   readonly compact: string;
   readonly byLetter: readonly (readonly CodeRange[] | undefined)[];
@@ -102,7 +102,7 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
       const record = terminology.lookup(code);
       const notes = kinds.flatMap((kind) => [...(record?.notes[kind] ?? []), ...(record?.inheritedNotes.flatMap((entry) => entry.notes[kind] ?? []) ?? [])]);
       const byLetter = bucketByLetter(parseRanges(notes));
-      ranges = { compact: compact(code), byLetter, letters: lettersOf(byLetter) };
+      ranges = { code, compact: compact(code), byLetter, letters: lettersOf(byLetter) };
       cache.set(code, ranges);
     }
     return ranges;
@@ -124,6 +124,11 @@ export function createAdditionalCodeRule(terminology: Terminology) {
 
 export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
 
+/** A code's Excludes1 notes, parsed once, as {@link Excludes1Checker.notesOf} gives them. */
+export interface Excludes1Notes {
+  readonly code: string;
+}
+
 /**
  * Excludes1 notes: an Excludes1 note at a code, or at an ancestor, section or chapter of it,
  * names the codes that may not be reported with it ("NOT CODED HERE").
@@ -131,11 +136,14 @@ export type AdditionalCodeRule = ReturnType<typeof createAdditionalCodeRule>;
 export interface Excludes1Checker {
   /** Whether two codes may not be reported together: a note of either names the other. */
   conflict(a: string, b: string): boolean;
+  /** The notes of a code; a caller that asks about the same code often can keep them. */
+  notesOf(code: string): Excludes1Notes;
   /**
    * The items of `ranked`, in order, without each one that an item kept before it conflicts
-   * with: of two codes a note keeps apart, the better-ranked one stays.
+   * with: of two codes a note keeps apart, the better-ranked one stays. `notesOf` gives an
+   * item's notes, got from this checker's {@link notesOf}.
    */
-  keepCompatible<T extends { readonly code: string }>(ranked: readonly T[]): T[];
+  keepCompatible<T>(ranked: readonly T[], notesOf: (item: T) => Excludes1Notes): T[];
 }
 
 export function createExcludes1Checker(terminology: Terminology): Excludes1Checker {
@@ -143,15 +151,20 @@ export function createExcludes1Checker(terminology: Terminology): Excludes1Check
   const conflict = (a: NoteRanges, b: NoteRanges): boolean => holds(a, b.compact) || holds(b, a.compact);
   return {
     conflict: (a, b) => conflict(excludedBy(a), excludedBy(b)),
-    // Each code's ranges are looked up once, not once per pair: a lookup in the large cache costs
-    // more than the range checks themselves.
-    keepCompatible: (ranked) => keepCompatibleBy(ranked, (item) => excludedBy(item.code), conflict),
+    notesOf: excludedBy,
+    // The caller hands over each item's notes: a lookup in the large cache costs more than the
+    // range checks themselves, and ranking has already looked the code up.
+    keepCompatible: (ranked, notesOf) => keepCompatibleBy(ranked, (item) => notesOf(item) as NoteRanges, conflict),
   };
 }
 
 /** A checker that asks `conflict` about every pair, for tests and stubs. */
 export function excludes1CheckerFrom(conflict: (a: string, b: string) => boolean): Excludes1Checker {
-  return { conflict, keepCompatible: (ranked) => keepCompatibleBy(ranked, (item) => item.code, conflict) };
+  return {
+    conflict,
+    notesOf: (code) => ({ code }),
+    keepCompatible: (ranked, notesOf) => keepCompatibleBy(ranked, (item) => notesOf(item).code, conflict),
+  };
 }
 
 function keepCompatibleBy<T, Key>(ranked: readonly T[], keyOf: (item: T) => Key, conflict: (a: Key, b: Key) => boolean): T[] {
