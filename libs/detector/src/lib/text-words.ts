@@ -6,7 +6,7 @@
  * last asked about.
  */
 
-import { HASH_MASK, NOT_ASCII, hashStep, wordCharLength } from './literal-words.js';
+import { NOT_ASCII, hashStep, isAsciiWordChar, wordCharLength } from './literal-words.js';
 
 /**
  * Each ASCII code's letter or digit with capitals folded, 0 for one that is neither: one read
@@ -14,8 +14,7 @@ import { HASH_MASK, NOT_ASCII, hashStep, wordCharLength } from './literal-words.
  */
 const FOLDED_ASCII = new Uint8Array(128);
 for (let code = 0; code < 128; code += 1) {
-  const isLetterOrDigit = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
-  FOLDED_ASCII[code] = isLetterOrDigit ? (code >= 65 && code <= 90 ? code + 32 : code) : 0;
+  FOLDED_ASCII[code] = isAsciiWordChar(code) ? (code >= 65 && code <= 90 ? code + 32 : code) : 0;
 }
 
 /** {@link asciiHash} of the all-ASCII word [begin, end) of `text`, as written, read in place. */
@@ -82,7 +81,7 @@ export class TextWords {
         const foldedCode = FOLDED_ASCII[code];
         if (foldedCode === 0) break;
         if (folded !== NOT_ASCII) {
-          folded = (Math.imul(folded, 31) + foldedCode) & HASH_MASK;
+          folded = hashStep(folded, foldedCode, false);
           capitals |= code ^ foldedCode;
         }
         end += 1;

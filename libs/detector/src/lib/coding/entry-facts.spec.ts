@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureCodingModel } from '../__fixtures__/coding.js';
-import { entryFactsOf, formatDotted } from './entry-facts.js';
+import { formatCode } from '@icd/terminology';
+import { entryFactsOf } from './entry-facts.js';
 import type { StemContext } from './narrow-code.js';
 
 const coding = fixtureCodingModel();
@@ -13,7 +14,7 @@ describe('entryFactsOf', () => {
     const entry = coding.dictionary.entries[0];
     const facts = table.of(entry.id);
     expect(table.of(entry.id)).toBe(facts);
-    expect(facts).toMatchObject({ id: entry.id, code: entry.code, dottedCode: formatDotted(entry.code), display: entry.display, score: coding.entryScores[entry.id] });
+    expect(facts).toMatchObject({ id: entry.id, code: entry.code, dottedCode: formatCode(entry.code), display: entry.display, score: coding.entryScores[entry.id] });
   });
 
   it('narrows as the coding model narrows the entry, for billable codes and headers alike', () => {
@@ -30,9 +31,9 @@ describe('entryFactsOf', () => {
   });
 });
 
-describe('formatDotted', () => {
+describe('dotted codes of entries (formatCode)', () => {
   it('puts the dot after the category', () => {
-    expect(formatDotted('S52502D')).toBe('S52.502D');
-    expect(formatDotted('I10')).toBe('I10');
+    expect(formatCode('S52502D')).toBe('S52.502D');
+    expect(formatCode('I10')).toBe('I10');
   });
 });

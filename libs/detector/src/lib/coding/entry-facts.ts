@@ -1,3 +1,4 @@
+import { formatCode } from '@icd/terminology';
 import type { CodingModel } from './coding-model.js';
 import type { NarrowedCode, NarrowingStart, StemContext } from './narrow-code.js';
 
@@ -48,7 +49,7 @@ export class EntryFactsTable {
     return {
       id: entry.id,
       code: entry.code,
-      dottedCode: formatDotted(entry.code),
+      dottedCode: formatCode(entry.code),
       display: entry.display,
       score: coding.entryScores[entry.id],
       asIs: billable ? coding.narrowEntry(entryId, NO_CONTEXT) : null,
@@ -67,8 +68,4 @@ export function entryFactsOf(coding: CodingModel): EntryFactsTable {
     tables.set(coding, table);
   }
   return table;
-}
-
-export function formatDotted(code: string): string {
-  return code.length > 3 ? `${code.slice(0, 3)}.${code.slice(3)}` : code;
 }
