@@ -32,6 +32,12 @@ describe('assert-context: the cases ConText must get right', () => {
     expect(fever.assertion).toEqual(only({ negated: true }));
     expect(cough.assertion).toEqual(AFFIRMED_ASSERTION);
   });
+
+  it('stops a backward "negative" at "positive": "HCV positive, HBV negative"', () => {
+    const [hcv, hbv] = assertMentions('Serology: HCV positive, HBV negative.', ['HCV', 'HBV']);
+    expect(hcv.assertion).toEqual(AFFIRMED_ASSERTION);
+    expect(hbv.assertion).toEqual(only({ negated: true }));
+  });
 });
 
 describe('assert-context: more triggers', () => {
