@@ -200,6 +200,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');
     });
 
+    it('lets the Index reading of words stand over a learned phrase reaching past them to another code of its category', () => {
+      // "serology" + "hepatitis" is a learned phrasing of hepatitis B; the words say hepatitis C.
+      const codes = codesOf(detectAll('Serology: HCV positive.'));
+      expect(codes).toContain('B19.20');
+      expect(codes).not.toContain('B19.10');
+    });
+
     it('learns a phrasing the Index names through a cross-reference as related ("Illness, see also Disease" -> R69)', () => {
       const documents: TrainingDocument[] = [];
       const add = (count: number, text: string, codes: string[]) => {

@@ -9,7 +9,26 @@ export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): 
   const kept: SentenceMatch[] = [];
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
   for (const match of widestFirst(matches)) if (!isHiddenByKept(kept, match, keepBoth)) kept.push(match);
-  return kept;
+  return kept.some((match) => match.entry.source === 'lexicon') ? kept.filter((match) => !contradictsTerminology(match, kept)) : kept;
+}
+
+/**
+ * A learned phrase reaching past a match of the classification's own wording, to code another
+ * code of the same category: "serology" + "HCV" read as the learned "hepatitis serology" (B19.10)
+ * around the Index's "hepatitis C" (B19.20). The classification's reading of the words names
+ * what the learned phrase only guesses.
+ */
+function contradictsTerminology(match: SentenceMatch, kept: readonly SentenceMatch[]): boolean {
+  if (match.entry.source !== 'lexicon') return false;
+  const category = match.entry.code.slice(0, 3);
+  return kept.some(
+    (other) =>
+      other.entry.source !== 'lexicon' &&
+      other.tokens.length < match.tokens.length &&
+      other.entry.code !== match.entry.code &&
+      other.entry.code.slice(0, 3) === category &&
+      other.tokens.every((token) => match.tokens.includes(token)),
+  );
 }
 
 function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth): boolean {
