@@ -88,6 +88,10 @@ describe('findSectionHeaders', () => {
     expect(categoriesOf(line)).toEqual([]);
   });
 
+  it('ends a family history at a bare "Social:" header, so that the patient\'s habits are not a relative\'s', () => {
+    expect(categoriesOf('Family: mother with asthma\nSocial: former smoker')).toEqual(['family_history', 'social_history']);
+  });
+
   it('prefers the longest header', () => {
     expect(categoriesOf('Assessment and plan: rest')).toEqual(['assessment_and_plan']);
   });
