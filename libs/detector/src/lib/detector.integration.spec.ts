@@ -63,6 +63,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'C')).toEqual([]);
     });
 
+    it('codes a former smoker as a personal history of nicotine dependence (Z87.891), not as current dependence', () => {
+      const result = detectAll('Social history: former smoker.');
+      expect(codesOf(result)).toContain('Z87.891');
+      expect(inCategory(result, 'F17')).toEqual([]);
+    });
+
     it('keeps history codes above the trained threshold: they are what a coder assigns, not noise', () => {
       const codes = codesOf(detector.detect('History of breast cancer. Family history of colon cancer.'));
       expect(codes).toEqual(expect.arrayContaining(['Z85.3', 'Z80.0']));
