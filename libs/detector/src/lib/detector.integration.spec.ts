@@ -206,6 +206,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');
     });
 
+    it('codes an Index combination alone, not also the learned code of one of its conditions', () => {
+      const codes = codesOf(detectAll('Type 2 diabetes with diabetic neuropathy.'));
+      expect(codes).toContain('E11.40');
+      expect(codes).not.toContain('G62.9');
+    });
+
     it('lets the Index reading of words stand over a learned phrase reaching past them to another code of its category', () => {
       // "serology" + "hepatitis" is a learned phrasing of hepatitis B; the words say hepatitis C.
       const codes = codesOf(detectAll('Serology: HCV positive.'));

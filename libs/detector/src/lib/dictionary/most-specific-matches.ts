@@ -59,11 +59,13 @@ function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
  * narrower code is part of the wider diagnosis ("hypertension" inside "hypertensive heart
  * disease") and would only contradict it. Nor does a sign, symptom or ill-defined condition
  * (chapter R) stand beside the diagnosis whose words it is part of: the guidelines leave out what
- * is integral to a diagnosis, and "disease" inside "chronic kidney disease" is no R69.
+ * is integral to a diagnosis, and "disease" inside "chronic kidney disease" is no R69. Nor does it
+ * stand beside an Index combination ("with") that already codes it: "neuropathy" is no G62.9
+ * inside "type 2 diabetes with diabetic neuropathy" (E11.40).
  */
 function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean {
   const code = match.entry.code;
-  return match.entry.source === 'lexicon' && code.charAt(0) !== wider.entry.code.charAt(0) && code.charAt(0) !== SYMPTOM_CHAPTER;
+  return match.entry.source === 'lexicon' && !wider.entry.combination && code.charAt(0) !== wider.entry.code.charAt(0) && code.charAt(0) !== SYMPTOM_CHAPTER;
 }
 
 /** The first letter of chapter 18's codes: symptoms, signs and abnormal findings not elsewhere classified. */

@@ -19,6 +19,11 @@ export interface DictionaryEntry {
   readonly prior: number;
   /** A mined phrase whose words the classification also gives for the code: they may lie as far apart as the classification's. */
   readonly alsoClassified?: boolean;
+  /**
+   * An Index path through "with": one code for conditions the classification links, which
+   * therefore stands for each of them ("Diabetes, type 2, with, neuropathy" is E11.40 alone).
+   */
+  readonly combination?: boolean;
 }
 
 /**
@@ -58,6 +63,7 @@ export interface EntryDraft {
   display: string;
   prior: number;
   alsoClassified?: boolean;
+  combination?: boolean;
 }
 
 /**
@@ -67,7 +73,8 @@ export interface EntryDraft {
  */
 function preferredDraft(seen: EntryDraft, draft: EntryDraft): EntryDraft {
   const [kept, other] = seen.prior >= draft.prior ? [seen, draft] : [draft, seen];
-  return kept.source === 'lexicon' && other.source !== 'lexicon' ? { ...kept, alsoClassified: true } : kept;
+  const preferred = kept.source === 'lexicon' && other.source !== 'lexicon' ? { ...kept, alsoClassified: true } : kept;
+  return other.combination && !preferred.combination ? { ...preferred, combination: true } : preferred;
 }
 
 /**

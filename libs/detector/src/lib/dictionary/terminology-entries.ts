@@ -52,7 +52,8 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
     if (!code || term.source !== 'index') return;
     const display = indexDisplay(model, termId);
-    for (const stems of variants) drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index });
+    const combination = isCombinationPath(model, termId);
+    for (const stems of variants) drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index, ...(combination && { combination }) });
   });
   return drafts;
 }
@@ -78,6 +79,16 @@ function indexDisplay(model: CompiledTerminology, termId: number): string {
   for (let id = termId; id >= 0; id = model.indexTerms[id].parent) titles.unshift(model.indexTerms[id].title);
   return `Index: ${titles.join(' > ')}`;
 }
+
+/** A subterm under the main term that starts with "with": the Index's way of linking two conditions in one code. */
+function isCombinationPath(model: CompiledTerminology, termId: number): boolean {
+  for (let id = termId; model.indexTerms[id].parent >= 0; id = model.indexTerms[id].parent) {
+    if (WITH_SUBTERM.test(model.indexTerms[id].title)) return true;
+  }
+  return false;
+}
+
+const WITH_SUBTERM = /^with\b/i;
 
 const OTHER_TITLE = /\bother\b/i;
 
