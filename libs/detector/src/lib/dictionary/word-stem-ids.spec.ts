@@ -4,7 +4,7 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { contentStems, stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
-import { TokenWords, WORD_FLAGS, WordStemIds, wordStems } from './word-stem-ids.js';
+import { type TokenWords, WORD_FLAGS, WordStemIds, wordStems } from './word-stem-ids.js';
 import { tokenizeText } from '../stages/tokenize.js';
 import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
@@ -54,8 +54,7 @@ describe('WordStemIds.stemOf', () => {
 
 describe('WordStemIds.entriesOf', () => {
   /** The stem numbers of each token, read from the packed tables. */
-  const stemIdsOf = (words: TokenWords) =>
-    words.wordOf.map((word) => [...words.stemPool.subarray(words.stemsBegin[TokenWords.wordNumber(word)], words.stemsBegin[TokenWords.wordNumber(word) + 1])]);
+  const stemIdsOf = (words: TokenWords) => words.wordOf.map((_, index) => [...words.stemPool.subarray(words.stemsFrom[index], words.stemsTo[index])]);
 
   it('gives each token the stems of its normal, and reuses the answer for the same token list', () => {
     const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));

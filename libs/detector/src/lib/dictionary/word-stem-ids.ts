@@ -3,7 +3,7 @@ import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { ORGANIZATION_NAMES } from './organization-names.js';
 import { STEM_CACHE_LIMIT, contentStems, stemOf } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
-import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
+import { NO_SPELLING_ID, type Token, type TokenKind } from '../detector-doc.js';
 
 /** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
 export function wordStems(normal: string): string[] {
@@ -29,6 +29,7 @@ export const WORD_FLAGS = {
   matchable: 4,
 } as const;
 const FLAG_BITS = 3;
+const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
 
@@ -43,40 +44,37 @@ export interface WordEntry {
 }
 
 /**
- * Every remembered word by its number: its stem numbers are `stemPool[stemsBegin[word]]` up to
- * `stemsBegin[word + 1]`, and its flags `flags[word]`. Packed arrays, so that reading a token's
- * stems touches a few cache lines shared by all tokens instead of an entry and an array of its own.
+ * Every remembered word by its number: `stemsBegin[word]` holds where its stem numbers begin in
+ * `stemPool`, shifted past its {@link WORD_FLAGS}, and `stemsBegin[word + 1]` where they end.
+ * Packed arrays, so that reading a token's stems touches a few cache lines shared by all tokens
+ * instead of an entry and an array of its own.
  */
 interface WordTables {
   readonly entries: WordEntry[];
   stemPool: Int32Array;
   stemsBegin: Int32Array;
-  flags: Uint8Array;
   poolLength: number;
 }
 
 /**
  * The words of one token list: `wordOf[index]` is the word number of token `index` shifted past
- * its {@link WORD_FLAGS}. Reads the tables as they were when it was made, so that a word added
- * later (or the tables starting afresh) leaves it valid.
+ * its {@link WORD_FLAGS}, and its stem numbers are `stemPool[stemsFrom[index]]` up to
+ * `stemPool[stemsTo[index]]`, copied out per token as the tokens are read: the copies are read in
+ * token order, the word tables are not. Reads the tables as they were when it was made, so that
+ * a word added later (or the tables starting afresh) leaves it valid.
  */
 export class TokenWords {
   readonly stemPool: Int32Array;
-  readonly stemsBegin: Int32Array;
   private readonly entries: readonly WordEntry[];
 
   constructor(
     readonly wordOf: readonly number[],
+    readonly stemsFrom: readonly number[],
+    readonly stemsTo: readonly number[],
     tables: WordTables,
   ) {
     this.stemPool = tables.stemPool;
-    this.stemsBegin = tables.stemsBegin;
     this.entries = tables.entries;
-  }
-
-  /** The word number in `wordOf[index]`, which also indexes `stemsBegin`. */
-  static wordNumber(word: number): number {
-    return word >>> FLAG_BITS;
   }
 
   /** `stemOf` the normal of token `index`. */
@@ -122,9 +120,20 @@ export class WordStemIds {
       // Bounded like the stem cache, and only between token lists: clinical text brings new words without end.
       if (this.byWord.size >= STEM_CACHE_LIMIT) this.startAfresh();
       const wordOf = new Array<number>(tokens.length);
-      for (let index = 0; index < tokens.length; index += 1) wordOf[index] = this.tokenWord(tokens[index]);
+      const stemsFrom = new Array<number>(tokens.length);
+      const stemsTo = new Array<number>(tokens.length);
+      for (let index = 0; index < tokens.length; index += 1) {
+        const token = tokens[index];
+        const word = this.tokenWord(token);
+        // Read after the word: finding a new one may have grown the table.
+        const stemsBegin = this.tables.stemsBegin;
+        const begin = stemsBegin[word];
+        wordOf[index] = (word << FLAG_BITS) | tokenFlags(begin & FLAG_MASK, token.kind);
+        stemsFrom[index] = begin >>> FLAG_BITS;
+        stemsTo[index] = stemsBegin[word + 1] >>> FLAG_BITS;
+      }
       this.lastTokens = tokens;
-      this.lastWords = new TokenWords(wordOf, this.tables);
+      this.lastWords = new TokenWords(wordOf, stemsFrom, stemsTo, this.tables);
     }
     return this.lastWords;
   }
@@ -138,14 +147,10 @@ export class WordStemIds {
     return this.entry(normal).stem;
   }
 
-  /** The token's word number and flags, found by the number of its spelling where it has one. */
+  /** The token's word number, found by the number of its spelling where it has one. */
   private tokenWord(token: Token): number {
     const id = token.spellingId;
-    const word = id >= 0 && id < this.spellingNormals.length && this.spellingNormals[id] === token.normal ? this.spellingWords[id] : this.spellingWord(token);
-    const kind = token.kind;
-    const flags = this.tables.flags[word];
-    if (kind === 'word') return (word << FLAG_BITS) | flags | WORD_FLAGS.matchable;
-    return (word << FLAG_BITS) | (flags & WORD_FLAGS.listSeparator) | (kind === 'number' ? WORD_FLAGS.matchable : 0);
+    return id >= 0 && id < this.spellingNormals.length && this.spellingNormals[id] === token.normal ? this.spellingWords[id] : this.spellingWord(token);
   }
 
   /** The word number of the token's normal, remembered for its spelling. */
@@ -209,7 +214,7 @@ export class WordStemIds {
 }
 
 function emptyTables(): WordTables {
-  return { entries: [], stemPool: new Int32Array(4096), stemsBegin: new Int32Array(1024), flags: new Uint8Array(1024), poolLength: 0 };
+  return { entries: [], stemPool: new Int32Array(4096), stemsBegin: new Int32Array(1024), poolLength: 0 };
 }
 
 /** Appends `entry` as word number `entry.word` (the next). Arrays are replaced, never written over, when they grow. */
@@ -218,11 +223,15 @@ function addWord(tables: WordTables, entry: WordEntry, flags: number): void {
   tables.entries.push(entry);
   if (tables.poolLength + entry.ids.length > tables.stemPool.length) tables.stemPool = grown(tables.stemPool, tables.poolLength + entry.ids.length);
   if (word + 2 > tables.stemsBegin.length) tables.stemsBegin = grown(tables.stemsBegin, word + 2);
-  if (word + 1 > tables.flags.length) tables.flags = grown(tables.flags, word + 1);
-  tables.stemsBegin[word] = tables.poolLength;
+  tables.stemsBegin[word] = (tables.poolLength << FLAG_BITS) | flags;
   for (const id of entry.ids) tables.stemPool[tables.poolLength++] = id;
-  tables.stemsBegin[word + 1] = tables.poolLength;
-  tables.flags[word] = flags;
+  tables.stemsBegin[word + 1] = tables.poolLength << FLAG_BITS;
+}
+
+/** The flags of a token of kind `kind` whose normal has `wordFlags`. */
+function tokenFlags(wordFlags: number, kind: TokenKind): number {
+  if (kind === 'word') return wordFlags | WORD_FLAGS.matchable;
+  return (wordFlags & WORD_FLAGS.listSeparator) | (kind === 'number' ? WORD_FLAGS.matchable : 0);
 }
 
 function wordFlags(normal: string): number {
@@ -230,8 +239,8 @@ function wordFlags(normal: string): number {
 }
 
 /** A copy of `array` with room for at least `size` elements. */
-function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const copy = new (array.constructor as new (length: number) => T)(Math.max(size, 2 * array.length));
+function grown(array: Int32Array, size: number): Int32Array {
+  const copy = new Int32Array(Math.max(size, 2 * array.length));
   copy.set(array);
   return copy;
 }

@@ -11,7 +11,7 @@ import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
-import { LIST_SEPARATORS, TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { LIST_SEPARATORS, type TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -72,7 +72,7 @@ interface SentenceStemIds {
 function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
   into.count = 0;
   into.listSeparators = [];
-  const { wordOf, stemPool, stemsBegin } = words;
+  const { wordOf, stemPool, stemsFrom, stemsTo } = words;
   const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
     const word = wordOf[index];
@@ -82,8 +82,7 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: R
     if (expansion !== undefined) {
       appendStems(into, expansion, 0, expansion.length, index);
     } else {
-      const number = TokenWords.wordNumber(word);
-      appendStems(into, stemPool, stemsBegin[number], stemsBegin[number + 1], index);
+      appendStems(into, stemPool, stemsFrom[index], stemsTo[index], index);
     }
   }
 }
