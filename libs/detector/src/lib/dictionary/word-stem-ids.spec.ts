@@ -4,7 +4,7 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { contentStems, stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
-import { WordStemIds, wordStems } from './word-stem-ids.js';
+import { type TokenWords, WORD_FLAGS, WordStemIds, wordStems } from './word-stem-ids.js';
 import { tokenizeText } from '../stages/tokenize.js';
 import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
@@ -53,24 +53,36 @@ describe('WordStemIds.stemOf', () => {
 });
 
 describe('WordStemIds.entriesOf', () => {
-  it('gives each token the entry of its normal, and reuses the answer for the same token list', () => {
+  /** The stem numbers of each token, read from the packed tables. */
+  const stemIdsOf = (words: TokenWords) => words.wordOf.map((_, index) => [...words.stemPool.subarray(words.stemsFrom[index], words.stemsTo[index])]);
+
+  it('gives each token the stems of its normal, and reuses the answer for the same token list', () => {
     const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
     const tokens = tokenizeText('Radius fractures, unspecified.').tokens;
     const entries = words.entriesOf(tokens);
-    expect(entries.map((entry) => entry.ids)).toEqual(tokens.map((token) => words.of(token.normal)));
-    expect(entries.map((entry) => entry.stem)).toEqual(tokens.map((token) => stemOf(token.normal)));
+    expect(stemIdsOf(entries)).toEqual(tokens.map((token) => words.of(token.normal)));
+    expect(tokens.map((_, index) => entries.idsAt(index))).toEqual(tokens.map((token) => words.of(token.normal)));
+    expect(tokens.map((_, index) => entries.stemAt(index))).toEqual(tokens.map((token) => stemOf(token.normal)));
     expect(words.entriesOf(tokens)).toBe(entries);
     expect(words.entriesOf([...tokens])).not.toBe(entries);
   });
 
-  it('remembers entries by spelling number, and reads a number again when it comes with another word', () => {
+  it('flags list separators, organization heads that are words, and words or numbers', () => {
+    const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
+    const tokens = tokenizeText('Pain unit, 3 and (x).').tokens;
+    const flags = words.entriesOf(tokens).wordOf.map((word) => word & 7);
+    const { listSeparator, organizationHead, matchable } = WORD_FLAGS;
+    expect(flags).toEqual([matchable, organizationHead | matchable, listSeparator, matchable, listSeparator | matchable, 0, matchable, 0, 0]);
+  });
+
+  it('remembers words by spelling number, and reads a number again when it comes with another word', () => {
     const words = new WordStemIds(buildTermDictionary(fixtureTerminology()));
     const [fracture] = tokenizeText('fracture').tokens;
-    expect(words.entriesOf([fracture])[0].ids).toEqual(words.of('fracture'));
+    expect(words.entriesOf([fracture]).idsAt(0)).toEqual(words.of('fracture'));
     // Once the tokenizer numbers afresh, the same number may name another word.
     const renumbered: Token = { ...fracture, text: 'radius', normal: 'radius' };
-    expect(words.entriesOf([renumbered])[0].ids).toEqual(words.of('radius'));
-    expect(words.entriesOf([{ ...fracture }])[0].ids).toEqual(words.of('fracture'));
+    expect(stemIdsOf(words.entriesOf([renumbered]))).toEqual([words.of('radius')]);
+    expect(stemIdsOf(words.entriesOf([{ ...fracture }]))).toEqual([words.of('fracture')]);
   });
 
   it('reads a token without a spelling number by its normal', () => {
@@ -78,6 +90,6 @@ describe('WordStemIds.entriesOf', () => {
     const [fracture, radius] = tokenizeText('fracture radius').tokens;
     words.entriesOf([fracture]);
     const unnumbered: Token = { ...radius, spellingId: NO_SPELLING_ID };
-    expect(words.entriesOf([fracture, unnumbered]).map((entry) => entry.ids)).toEqual([words.of('fracture'), words.of('radius')]);
+    expect(stemIdsOf(words.entriesOf([fracture, unnumbered]))).toEqual([words.of('fracture'), words.of('radius')]);
   });
 });

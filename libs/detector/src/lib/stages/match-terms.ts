@@ -11,7 +11,7 @@ import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
-import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { LIST_SEPARATORS, type TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -39,8 +39,7 @@ export const matchTerms: Stage = (doc, deps) => {
   return withLayers(doc, MATCH_TERMS_STAGE, { mentions, candidates });
 };
 
-/** Tokens that separate items of a list (and end a list item): a term's words seldom straddle them. */
-export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
+export { LIST_SEPARATORS };
 
 /** Stem numbers each abbreviation stands for, keyed by its first token. */
 function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, readonly number[]> {
@@ -70,22 +69,41 @@ interface SentenceStemIds {
  * Fills `into` with every stem the sentence offers that the dictionary knows, and with its list
  * separators; the words of a department's name offer no stem.
  */
-function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, tokenWords: readonly WordEntry[], into: SentenceStemIds): void {
+function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
   into.count = 0;
   into.listSeparators = [];
-  const organizationName = organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd);
+  const { wordOf, stemPool, stemsFrom, stemsTo } = words;
+  const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
   for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-    const token = doc.tokens[index];
-    if (LIST_SEPARATORS.has(token.normal)) into.listSeparators.push(index);
-    if ((token.kind !== 'word' && token.kind !== 'number') || organizationName.has(index)) continue;
-    const ids = (expansionStems.size > 0 ? expansionStems.get(index) : undefined) ?? tokenWords[index].ids;
-    if (into.count + ids.length > into.stemIds.length) growSentenceStemIds(into, into.count + ids.length);
-    for (let i = 0; i < ids.length; i += 1) {
-      into.stemIds[into.count] = ids[i];
-      into.tokens[into.count] = index;
-      into.count += 1;
+    const word = wordOf[index];
+    if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
+    if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
+    const expansion = expansionStems.size > 0 ? expansionStems.get(index) : undefined;
+    if (expansion !== undefined) {
+      appendStems(into, expansion, 0, expansion.length, index);
+    } else {
+      appendStems(into, stemPool, stemsFrom[index], stemsTo[index], index);
     }
   }
+}
+
+/** Whether a word of the sentence may head an organization's name: most sentences have none, and need not be scanned for one. */
+function namesOrganization(wordOf: readonly number[], sentence: Sentence): boolean {
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) if ((wordOf[index] & WORD_FLAGS.organizationHead) !== 0) return true;
+  return false;
+}
+
+/** Appends `ids[begin]` up to `ids[end]`, each at token `token`. */
+function appendStems(into: SentenceStemIds, ids: ArrayLike<number>, begin: number, end: number, token: number): void {
+  if (into.count + end - begin > into.stemIds.length) growSentenceStemIds(into, into.count + end - begin);
+  const { stemIds, tokens } = into;
+  let count = into.count;
+  for (let i = begin; i < end; i += 1) {
+    stemIds[count] = ids[i];
+    tokens[count] = token;
+    count += 1;
+  }
+  into.count = count;
 }
 
 /**

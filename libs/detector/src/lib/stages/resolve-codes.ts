@@ -10,7 +10,7 @@ import type { CodingModel } from '../coding/coding-model.js';
 import { type EntryFactsTable, entryFactsOf } from '../coding/entry-facts.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS, type StemContext } from '../coding/narrow-code.js';
-import { type WordEntry, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { type TokenWords, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
@@ -44,7 +44,7 @@ export const resolveCodes: Stage = (doc, deps) => {
 class MentionContexts {
   /** Seventh-character cue stems of each sentence, in token order. */
   private readonly cuesBySentence = new Map<number, readonly string[]>();
-  readonly tokenWords: readonly WordEntry[];
+  readonly tokenWords: TokenWords;
 
   constructor(
     private readonly doc: DetectorDoc,
@@ -87,7 +87,7 @@ class MentionContexts {
     if (!cues) {
       const found: string[] = [];
       for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
-        const stem = this.tokenWords[index].stem;
+        const stem = this.tokenWords.stemAt(index);
         if (stem !== null && SEVENTH_CHARACTER_CUE_STEMS.has(stem)) found.push(stem);
       }
       cues = found;
@@ -118,7 +118,7 @@ class ListItemContext implements StemContext {
   has(stem: string): boolean {
     if (this.first < 0) this.locate();
     const words = this.contexts.tokenWords;
-    for (let index = this.first; index <= this.last; index += 1) if (words[index].stem === stem) return true;
+    for (let index = this.first; index <= this.last; index += 1) if (words.stemAt(index) === stem) return true;
     return SEVENTH_CHARACTER_CUE_STEMS.has(stem) && this.contexts.cuesOf(this.sentence as Sentence).includes(stem);
   }
 
