@@ -206,6 +206,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Loss of 15 kg of weight in two months.'))).toContain('R63.4');
     });
 
+    it('reads no condition into a section header: "HPI" is no "illness" (R69)', () => {
+      for (const text of ['HPI: cough.', 'History of present illness: cough.']) {
+        const result = detectAll(text);
+        expect(codesOf(result)).toEqual(['R05.9']);
+        expect(result.mentions.map((mention) => mention.text)).toEqual(['cough']);
+      }
+    });
+
     it('codes an Index combination alone, not also the learned code of one of its conditions', () => {
       const codes = codesOf(detectAll('Type 2 diabetes with diabetic neuropathy.'));
       expect(codes).toContain('E11.40');

@@ -3,7 +3,7 @@
  * Table sites, mined phrasings) whose words all occur close together in one sentence. Matches
  * that share tokens form one mention; its candidates are every entry matched there.
  */
-import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, Sentence } from '../detector-doc.js';
+import type { CandidateMatch, DetectorDoc, DetectorMention, MentionCandidates, Sentence, TextRange } from '../detector-doc.js';
 import { requireStages, withLayers } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
@@ -27,8 +27,12 @@ export const matchTerms: Stage = (doc, deps) => {
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
   const stems = sentenceStems;
+  const headers = sectionHeaders(doc);
+  let nextHeader = 0;
   for (const sentence of doc.sentences) {
-    sentenceStemIds(doc, sentence, expansionStems, tokenWords, stems);
+    while (nextHeader < headers.length && headers[nextHeader].end <= sentence.begin) nextHeader += 1;
+    const header = nextHeader < headers.length && headers[nextHeader].begin < sentence.end ? headers[nextHeader] : null;
+    sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), expansionStems, tokenWords, stems);
     if (stems.count === 0) continue;
     const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count);
     for (const group of groupByToken(matches)) {
@@ -40,6 +44,23 @@ export const matchTerms: Stage = (doc, deps) => {
 };
 
 export { LIST_SEPARATORS };
+
+/**
+ * The section headers, in text order. A header names the part of the note ("HPI", "History of
+ * present illness"), not a condition of the patient: its words are not matched.
+ */
+function sectionHeaders(doc: DetectorDoc): TextRange[] {
+  const headers: TextRange[] = [];
+  for (const section of doc.sections) if (section.header !== null) headers.push(section.header);
+  return headers;
+}
+
+/** The first token of `sentence` that begins at or after `offset`. */
+function firstTokenFrom(doc: DetectorDoc, sentence: Sentence, offset: number): number {
+  let index = sentence.tokenBegin;
+  while (index < sentence.tokenEnd && doc.tokens[index].begin < offset) index += 1;
+  return index;
+}
 
 /** Stem numbers each abbreviation stands for, keyed by its first token. */
 function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, readonly number[]> {
@@ -66,15 +87,15 @@ interface SentenceStemIds {
 }
 
 /**
- * Fills `into` with every stem the sentence offers that the dictionary knows, and with its list
- * separators; the words of a department's name offer no stem.
+ * Fills `into` with every stem the sentence offers from `firstToken` on that the dictionary
+ * knows, and with its list separators; the words of a department's name offer no stem.
  */
-function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
+function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: number, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
   into.count = 0;
   into.listSeparators = [];
   const { wordOf, stemPool, stemsFrom, stemsTo } = words;
   const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
-  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+  for (let index = firstToken; index < sentence.tokenEnd; index += 1) {
     const word = wordOf[index];
     if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
     if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
