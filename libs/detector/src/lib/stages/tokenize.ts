@@ -273,6 +273,17 @@ class PlacedToken implements Token {
   }
 }
 
+/** A {@link Sentence} as this stage builds it: a class, for the reason given at {@link PlacedToken}. */
+class PlacedSentence implements Sentence {
+  constructor(
+    readonly index: number,
+    readonly begin: number,
+    readonly end: number,
+    readonly tokenBegin: number,
+    readonly tokenEnd: number,
+  ) {}
+}
+
 /** Which wink-nlp sentence each wink token is in, for tokens asked about in order. */
 class WinkSentenceWalk {
   private current = 0;
@@ -313,7 +324,7 @@ class SentenceCollector {
 
   private close(tokenEnd: number, end: number): void {
     if (this.begin < 0 || tokenEnd === this.tokenBegin) return;
-    this.sentences.push({ index: this.sentences.length, begin: this.begin, end, tokenBegin: this.tokenBegin, tokenEnd });
+    this.sentences.push(new PlacedSentence(this.sentences.length, this.begin, end, this.tokenBegin, tokenEnd));
     this.begin = -1;
   }
 }
