@@ -165,9 +165,24 @@ export function createDetectorDoc(text: string): DetectorDoc {
 /** The layers a stage may replace. */
 export type DocLayers = Partial<Omit<DetectorDoc, 'text' | 'completedStages'>>;
 
-/** A new doc with `layers` replaced and `stage` recorded as completed. */
+/**
+ * A new doc with `layers` replaced and `stage` recorded as completed. Written out field by field
+ * in the order of {@link createDetectorDoc}, not spread: every doc then has the one shape, and a
+ * stage reading a layer reads it from an object V8 already knows.
+ */
 export function withLayers(doc: DetectorDoc, stage: string, layers: DocLayers): DetectorDoc {
-  return { ...doc, ...layers, completedStages: [...doc.completedStages, stage] };
+  return {
+    text: doc.text,
+    tokens: layers.tokens ?? doc.tokens,
+    sentences: layers.sentences ?? doc.sentences,
+    sections: layers.sections ?? doc.sections,
+    expansions: layers.expansions ?? doc.expansions,
+    candidates: layers.candidates ?? doc.candidates,
+    resolutions: layers.resolutions ?? doc.resolutions,
+    mentions: layers.mentions ?? doc.mentions,
+    completedStages: [...doc.completedStages, stage],
+    diagnostics: layers.diagnostics ?? doc.diagnostics,
+  };
 }
 
 /** Thrown when a stage runs before a stage whose layers it reads. */

@@ -9,6 +9,9 @@ import model from 'wink-eng-lite-web-model';
 import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js';
 import { NO_SPELLING_ID, withLayers } from '../detector-doc.js';
 import type { Stage } from '../stage.js';
+import { breakLongRuns } from './long-runs.js';
+
+export { MAX_WINK_RUN, breakLongRuns } from './long-runs.js';
 
 /** Name the tokenize stage records in `doc.completedStages`. */
 export const TOKENIZE_STAGE = 'tokenize';
@@ -16,12 +19,6 @@ export const TOKENIZE_STAGE = 'tokenize';
 /** How far past the cursor a token that does not sit right after whitespace is searched for. */
 const RESYNC_WINDOW = 256;
 const SKIPPABLE = /[\s\p{Cc}\p{Cf}]/u;
-/**
- * Longest run without whitespace handed to wink-nlp in one piece: its tokenizer is quadratic in
- * the length of such a run (50,000 characters take seconds), and no real token is this long.
- */
-export const MAX_WINK_RUN = 100;
-const LONG_RUN = new RegExp(`\\S{${MAX_WINK_RUN + 1},}`, 'g');
 
 const KIND_OF_WINK_TYPE: Readonly<Record<string, TokenKind>> = {
   word: 'word',
@@ -49,30 +46,37 @@ export const WINK_RECYCLE_CHARACTERS = 20_000_000;
 
 /**
  * What every token of one wink-nlp spelling shares, read from wink-nlp once per instance and kept
- * by wink-nlp's number for the spelling: a note repeats its words, and one array read per token
- * replaces reading the value, type and normal out of wink-nlp's packed lexicon.
+ * by wink-nlp's number for the spelling: a note repeats its words, and one table read per token
+ * replaces reading the value, type and normal out of wink-nlp's packed lexicon. The facts of a
+ * spelling sit side by side in one flat array ({@link FACTS_PER_SPELLING} slots from
+ * `number * FACTS_PER_SPELLING`), so that a token costs one cache line of the table, not a
+ * pointer into the table and then an object elsewhere in the heap.
  */
-interface Spelling {
-  /**
-   * {@link Token.spellingId}: spellings numbered in the order they are first read, so that the
-   * words notes use most have small numbers, close together in any table kept by number.
-   */
-  readonly id: number;
-  readonly text: string;
-  /** The normal of the spelling on its own; a piece of a contraction has another ("n't" -> "not"). */
-  readonly normal: string;
-  readonly kind: TokenKind;
-  /** Never a token: blank, or a tab or line break. */
-  readonly skipped: boolean;
-}
+const FACT_TEXT = 0;
+/** The normal of the spelling on its own; a piece of a contraction has another ("n't" -> "not"). */
+const FACT_NORMAL = 1;
+const FACT_KIND = 2;
+/**
+ * {@link Token.spellingId}: spellings numbered in the order they are first read, so that the
+ * words notes use most have small numbers, close together in any table kept by number. Or
+ * {@link SKIPPED} for a spelling that is never a token, or {@link UNREAD}.
+ */
+const FACT_ID = 3;
+const FACTS_PER_SPELLING = 4;
+/** {@link FACT_ID} of a spelling that is never a token: blank, or a tab or line break. */
+const SKIPPED = -2;
+/** {@link FACT_ID} of a wink-nlp number this instance has not handed out yet. */
+const UNREAD = -3;
+
+type SpellingFacts = (string | number)[];
 
 const winkInstance = {
   nlp: undefined as WinkMethods | undefined,
   charactersRead: 0,
   generation: 0,
   recycleAfter: WINK_RECYCLE_CHARACTERS,
-  /** Spellings by wink-nlp's number, for the current instance only: another instance numbers them anew. */
-  spellings: [] as (Spelling | undefined)[],
+  /** Spelling facts by wink-nlp's number, for the current instance only: another instance numbers them anew. */
+  spellingFacts: [] as SpellingFacts,
   spellingCount: 0,
 };
 
@@ -85,7 +89,7 @@ function nlp(length: number): WinkMethods {
     winkInstance.nlp = winkNLP(model, ['sbd']);
     winkInstance.charactersRead = 0;
     winkInstance.generation += 1;
-    winkInstance.spellings = [];
+    winkInstance.spellingFacts = [];
     winkInstance.spellingCount = 0;
   }
   winkInstance.charactersRead += length;
@@ -104,32 +108,13 @@ export const winkRecycling = {
 
 /** What wink-nlp says about each of its tokens, in its order. */
 interface WinkTokens {
-  readonly spellings: readonly Spelling[];
-  /** wink-nlp sentence of each wink token. */
-  readonly sentenceOf: readonly number[];
-}
-
-/**
- * `text` with a space inserted every {@link MAX_WINK_RUN} characters of any longer run without
- * whitespace. Offsets do not suffer: tokens are located in the original text, and the pieces of
- * a run sit there back to back. A surrogate pair is never split.
- */
-export function breakLongRuns(text: string): string {
-  // The regex tries to count past MAX_WINK_RUN at every non-space character; one linear pass
-  // that finds no long run (nearly every note) spares it.
-  if (!hasLongRun(text)) return text;
-  return text.replace(LONG_RUN, (run) => {
-    const pieces: string[] = [];
-    let begin = 0;
-    while (begin < run.length) {
-      let end = Math.min(run.length, begin + MAX_WINK_RUN);
-      const code = run.charCodeAt(end);
-      if (end < run.length && code >= 0xdc00 && code <= 0xdfff) end += 1;
-      pieces.push(run.slice(begin, end));
-      begin = end;
-    }
-    return pieces.join(' ');
-  });
+  readonly tokens: Tokens;
+  /** wink-nlp's number for the spelling of each token. */
+  readonly ids: readonly number[];
+  /** Whether each token is a piece of a contraction, whose normal is not its spelling's. */
+  readonly inContraction: readonly boolean[];
+  /** First and last wink token of each wink-nlp sentence, in order. */
+  readonly sentenceSpans: readonly (readonly [number, number])[];
 }
 
 function readWinkTokens(text: string): WinkTokens {
@@ -139,39 +124,49 @@ function readWinkTokens(text: string): WinkTokens {
   const tokens = doc.tokens();
   const ids = tokens.out(its.uniqueId) as unknown as number[];
   const inContraction = tokens.out(its.contractionFlag) as unknown as boolean[];
-  // A loop of its own: the lookups miss the processor's cache, and a short loop overlaps the misses.
-  // A piece of a contraction is read on its own, as its normal is not its spelling's.
-  const spellings = new Array<Spelling>(ids.length);
-  for (let i = 0; i < ids.length; i += 1) spellings[i] = inContraction[i] ? readSpelling(tokens, i, NO_SPELLING_ID) : spellingOf(tokens, i, ids[i]);
-  // A plain array: a typed array this long is allocated outside the JavaScript heap, which costs more than filling it.
-  const sentenceOf = new Array<number>(ids.length).fill(0);
-  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  spans.forEach(([first, last], sentence) => {
-    for (let i = Math.max(first, 0); i <= last && i < ids.length; i += 1) sentenceOf[i] = sentence;
-  });
-  return { spellings, sentenceOf };
+  learnSpellings(tokens, ids, inContraction);
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+  return { tokens, ids, inContraction, sentenceSpans };
 }
 
-/** The spelling wink-nlp numbers `id`, remembered by that number; read from wink token `i` the first time. */
-function spellingOf(tokens: Tokens, i: number, id: number): Spelling {
-  const spellings = winkInstance.spellings;
-  let spelling = spellings[id];
-  if (spelling === undefined) {
-    spelling = readSpelling(tokens, i, winkInstance.spellingCount);
-    winkInstance.spellingCount += 1;
-    // Grown one slot at a time so that the array stays packed: numbers are dense, from 0.
-    while (spellings.length <= id) spellings.push(undefined);
-    spellings[id] = spelling;
+/**
+ * Reads the facts of every spelling in `ids` that this instance has not read yet, in token order.
+ * A loop of its own: the table reads miss the processor's cache, and a short loop overlaps the
+ * misses, leaving the facts in the cache for the token loop.
+ */
+function learnSpellings(tokens: Tokens, ids: readonly number[], inContraction: readonly boolean[]): void {
+  const facts = winkInstance.spellingFacts;
+  for (let i = 0; i < ids.length; i += 1) {
+    const at = ids[i] * FACTS_PER_SPELLING + FACT_ID;
+    if ((at >= facts.length || facts[at] === UNREAD) && !inContraction[i]) learnSpelling(tokens, i, ids[i]);
   }
-  return spelling;
 }
 
-function readSpelling(tokens: Tokens, i: number, id: number): Spelling {
+function learnSpelling(tokens: Tokens, i: number, id: number): void {
+  const facts = winkInstance.spellingFacts;
+  // Grown one spelling at a time so that the array stays packed: numbers are dense, from 0.
+  while (facts.length <= id * FACTS_PER_SPELLING) facts.push('', '', 'other', UNREAD);
+  const spelling = readSpelling(tokens, i);
+  const at = id * FACTS_PER_SPELLING;
+  facts[at + FACT_TEXT] = spelling.text;
+  facts[at + FACT_NORMAL] = spelling.normal;
+  facts[at + FACT_KIND] = spelling.kind;
+  facts[at + FACT_ID] = spelling.skipped ? SKIPPED : winkInstance.spellingCount;
+  winkInstance.spellingCount += 1;
+}
+
+/** The facts of wink token `i`, a piece of a contraction: read on its own, as its normal is not its spelling's. */
+function contractionPieceFacts(tokens: Tokens, i: number): SpellingFacts {
+  const piece = readSpelling(tokens, i);
+  return [piece.text, piece.normal, piece.kind, piece.skipped ? SKIPPED : NO_SPELLING_ID];
+}
+
+function readSpelling(tokens: Tokens, i: number): { text: string; normal: string; kind: TokenKind; skipped: boolean } {
   const its = (winkInstance.nlp as WinkMethods).its;
   const token = tokens.itemAt(i);
   const text = token.out(its.value);
   const type = token.out(its.type);
-  return { id, text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
+  return { text, normal: token.out(its.normal), kind: KIND_OF_WINK_TYPE[type] ?? 'other', skipped: isSkippedWinkToken(text, type) };
 }
 
 /**
@@ -210,67 +205,128 @@ function isSkippedWinkToken(value: string, type: string): boolean {
   return !(first > 32 && first < 127) && value.trim().length === 0;
 }
 
-function hasLongRun(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    if (breaksRun(text.charCodeAt(i))) run = 0;
-    else if ((run += 1) > MAX_WINK_RUN) return true;
-  }
-  return false;
-}
-
-/**
- * Whitespace as \s knows it, for the characters notes use; anything rarer only lengthens a run,
- * which errs towards the regex. A visible ASCII character, most of any note, is told in one test.
- */
-function breaksRun(code: number): boolean {
-  if (code > 32 && code < 127) return false;
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a);
-}
-
 /** Tokens and sentences of `text`, with offsets, plus how many wink tokens could not be placed. */
 export function tokenizeText(text: string): { tokens: Token[]; sentences: Sentence[]; unaligned: number } {
   const wink = readWinkTokens(text);
+  const { ids, inContraction } = wink;
+  const spellingFacts = winkInstance.spellingFacts;
   // Sized for every wink token at once, and cut to the tokens placed: grown by push, the array
   // would be copied over and over, the most garbage the stage makes.
-  const tokens = new Array<Token>(wink.spellings.length);
+  const tokens = new Array<Token>(ids.length);
   let count = 0;
-  const sentences: Sentence[] = [];
+  const sentences = new SentenceCollector();
+  const winkSentences = new WinkSentenceWalk(wink.sentenceSpans);
   let cursor = 0;
   let unaligned = 0;
   let winkSentence = -1;
-  for (let i = 0; i < wink.spellings.length; i += 1) {
-    const spelling = wink.spellings[i];
-    if (spelling.skipped) continue;
-    const begin = locateToken(text, spelling.text, cursor);
+  for (let i = 0; i < ids.length; i += 1) {
+    const facts = inContraction[i] ? contractionPieceFacts(wink.tokens, i) : spellingFacts;
+    const at = inContraction[i] ? 0 : ids[i] * FACTS_PER_SPELLING;
+    const id = facts[at + FACT_ID] as number;
+    if (id === SKIPPED) continue;
+    const value = facts[at + FACT_TEXT] as string;
+    const begin = locateToken(text, value, cursor);
     if (begin < 0) {
       unaligned += 1;
       continue;
     }
-    if (count === 0 || wink.sentenceOf[i] !== winkSentence || hasLineBreak(text, cursor, begin)) {
-      closeSentence(sentences, tokens, count);
-      sentences.push({ index: sentences.length, begin, end: begin, tokenBegin: count, tokenEnd: count });
-      winkSentence = wink.sentenceOf[i];
+    const sentenceOfToken = winkSentences.sentenceOf(i);
+    if (count === 0 || sentenceOfToken !== winkSentence || hasLineBreak(text, cursor, begin)) {
+      sentences.open(begin, count, cursor);
+      winkSentence = sentenceOfToken;
     }
-    tokens[count] = buildToken(spelling, begin, count, sentences.length - 1);
+    const normal = facts[at + FACT_NORMAL] as string;
+    tokens[count] = new PlacedToken(count, begin, value, normal, facts[at + FACT_KIND] as TokenKind, sentences.openIndex, id);
     count += 1;
-    cursor = begin + spelling.text.length;
+    cursor = begin + value.length;
   }
-  closeSentence(sentences, tokens, count);
   tokens.length = count;
-  return { tokens, sentences, unaligned };
+  return { tokens, sentences: sentences.closed(count, cursor), unaligned };
 }
 
-function buildToken(spelling: Spelling, begin: number, index: number, sentence: number): Token {
-  const { id, text, normal, kind } = spelling;
-  return { index, begin, end: begin + text.length, text, normal, kind, sentence, spellingId: id };
+/**
+ * A {@link Token} as this stage builds it. A class rather than an object literal: V8 tracks where
+ * a literal is allocated and, as tokens outlive a young-generation collection, allocates them
+ * straight into the old generation, which made building a token cost as much as placing it
+ * (node --no-allocation-site-pretenuring gives the same gain). Fields in the order of
+ * {@link Token}, so that a token lists its keys as before.
+ */
+class PlacedToken implements Token {
+  readonly index: number;
+  readonly begin: number;
+  readonly end: number;
+  readonly text: string;
+  readonly normal: string;
+  readonly kind: TokenKind;
+  readonly sentence: number;
+  readonly spellingId: number;
+
+  constructor(index: number, begin: number, text: string, normal: string, kind: TokenKind, sentence: number, spellingId: number) {
+    this.index = index;
+    this.begin = begin;
+    this.end = begin + text.length;
+    this.text = text;
+    this.normal = normal;
+    this.kind = kind;
+    this.sentence = sentence;
+    this.spellingId = spellingId;
+  }
 }
 
-/** Sets the end of the last open sentence from the tokens placed since it opened (the first `count`). */
-function closeSentence(sentences: Sentence[], tokens: readonly Token[], count: number): void {
-  const open = sentences[sentences.length - 1];
-  if (!open || open.tokenEnd === count) return;
-  sentences[sentences.length - 1] = { ...open, end: tokens[count - 1].end, tokenEnd: count };
+/** A {@link Sentence} as this stage builds it: a class, for the reason given at {@link PlacedToken}. */
+class PlacedSentence implements Sentence {
+  constructor(
+    readonly index: number,
+    readonly begin: number,
+    readonly end: number,
+    readonly tokenBegin: number,
+    readonly tokenEnd: number,
+  ) {}
+}
+
+/** Which wink-nlp sentence each wink token is in, for tokens asked about in order. */
+class WinkSentenceWalk {
+  private current = 0;
+
+  constructor(private readonly spans: readonly (readonly [number, number])[]) {}
+
+  /** The sentence whose span holds wink token `i`, or 0 when none does; `i` never goes down. */
+  sentenceOf(i: number): number {
+    while (this.current < this.spans.length - 1 && this.spans[this.current][1] < i) this.current += 1;
+    const span = this.spans[this.current];
+    return span !== undefined && span[0] <= i && i <= span[1] ? this.current : 0;
+  }
+}
+
+/** The sentences of a text as its tokens are placed: one is open at a time, and is written out when the next opens. */
+class SentenceCollector {
+  private readonly sentences: Sentence[] = [];
+  private begin = -1;
+  private tokenBegin = 0;
+
+  /** The position of the open sentence in the list. */
+  get openIndex(): number {
+    return this.sentences.length;
+  }
+
+  /** Opens a sentence at the token `tokenIndex` placed at `begin`; `end` is where the tokens before it end. */
+  open(begin: number, tokenIndex: number, end: number): void {
+    this.close(tokenIndex, end);
+    this.begin = begin;
+    this.tokenBegin = tokenIndex;
+  }
+
+  /** Every sentence, the open one closed after the first `count` tokens, which end at `end`. */
+  closed(count: number, end: number): Sentence[] {
+    this.close(count, end);
+    return this.sentences;
+  }
+
+  private close(tokenEnd: number, end: number): void {
+    if (this.begin < 0 || tokenEnd === this.tokenBegin) return;
+    this.sentences.push(new PlacedSentence(this.sentences.length, this.begin, end, this.tokenBegin, tokenEnd));
+    this.begin = -1;
+  }
 }
 
 /** Stage: fills `tokens` and `sentences`. */
