@@ -22,6 +22,20 @@ export interface SentenceMatch {
   readonly width: number;
 }
 
+/**
+ * A class rather than an object literal: a sentence's matches live on as the document's
+ * candidates, and V8 allocates a literal from a site whose objects survive straight into old
+ * space, where each one costs more to make; a constructor's objects start young and cheap.
+ */
+class PlacedMatch implements SentenceMatch {
+  constructor(
+    readonly entry: DictionaryEntry,
+    readonly tokens: readonly number[],
+    readonly crossesList: boolean,
+    readonly width: number,
+  ) {}
+}
+
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
 export type KeepBoth = (widerCode: string, narrowerCode: string) => boolean;
 
@@ -174,7 +188,8 @@ export function matchSentenceStemIds(
   const { present, presentCount } = scratch;
   for (let p = 0; p < presentCount; p += 1) {
     const anchor = present[p];
-    for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
+    const groupEnd = groupBegin[anchor + 1];
+    for (let group = groupBegin[anchor]; group < groupEnd; group += 1) {
       const next = nextStemId[group];
       if (next >= 0 && !isPresent(presentBits, next)) continue;
       for (let at = entriesBegin[group]; at < entriesBegin[group + 1]; at += 2 + groupEntries[at + 1]) {
@@ -193,7 +208,7 @@ function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: 
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
     if (!tokens) continue;
     const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
-    return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators), width };
+    return new PlacedMatch(dictionary.entries[entryId], tokens, crossesSeparator(tokens, separators), width);
   }
   return null;
 }
