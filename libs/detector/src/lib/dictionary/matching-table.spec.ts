@@ -12,8 +12,7 @@ describe('layOutMatchingTable', () => {
       ['fractur', '3', 'radius'],
     );
     expect([...table.groupBegin]).toEqual([0, 2, 2, 3]);
-    expect([...table.nextStemId]).toEqual([1, -1, 0]);
-    expect([...table.entriesBegin]).toEqual([0, 9, 12, 16]);
+    expect([...table.groupHeads]).toEqual([1, 0, -1, 9, 0, 12, -1, 16]);
     expect([...table.groupEntries]).toEqual([0, 2, 1, 0, 2, 3, 1, 2, 0, 1, 1, 0, 3, 2, 0, 2]);
     expect([...table.entryStemBegin]).toEqual([0, 2, 3, 6, 8]);
     expect([...table.entryStems]).toEqual([0, 1, 0, 2, 1, 0, 2, 0]);
@@ -27,11 +26,11 @@ describe('layOutMatchingTable', () => {
       const laidOut = [];
       for (let group = table.groupBegin[anchor]; group < table.groupBegin[anchor + 1]; group += 1) {
         const entryIds = [];
-        for (let at = table.entriesBegin[group]; at < table.entriesBegin[group + 1]; at += 2 + table.groupEntries[at + 1]) {
+        for (let at = table.groupHeads[2 * group + 1]; at < table.groupHeads[2 * group + 3]; at += 2 + table.groupEntries[at + 1]) {
           entryIds.push(table.groupEntries[at]);
           expect([...table.groupEntries.subarray(at + 2, at + 2 + table.groupEntries[at + 1])]).toEqual([...dictionary.entryCheckIds[table.groupEntries[at]]]);
         }
-        laidOut.push({ nextStemId: table.nextStemId[group], entryIds });
+        laidOut.push({ nextStemId: table.groupHeads[2 * group], entryIds });
       }
       expect(laidOut).toEqual(groups ?? []);
     });

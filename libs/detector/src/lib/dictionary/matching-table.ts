@@ -7,17 +7,18 @@ import type { AnchorGroup } from './term-dictionary.js';
  * Here an anchor's groups, and each group's entries with their stems, are contiguous integers.
  *
  * - The groups of anchor stem `s` are `groupBegin[s]` to `groupBegin[s + 1]`. Group `g` needs
- *   stem `nextStemId[g]` (-1: none), and its entries are encoded in `groupEntries` from
- *   `entriesBegin[g]` to `entriesBegin[g + 1]`, each as `entryId, count, ...count check stems`
- *   (rarest first, as `entryCheckIds`).
+ *   stem `groupHeads[2 * g]` (-1: none), and its entries are encoded in `groupEntries` from
+ *   `groupHeads[2 * g + 1]` to `groupHeads[2 * g + 3]`, each as `entryId, count, ...count check
+ *   stems` (rarest first, as `entryCheckIds`). A group's stem and its entries' place are side by
+ *   side: a sentence's anchors lie scattered over the table, and the first read of each anchor's
+ *   groups misses the cache; a group that passes then finds its entries' place on the same line.
  * - Entry `e`'s stems, in the entry's order, are `entryStems[entryStemBegin[e]]` up to
  *   `entryStemBegin[e + 1]`.
  * - `numericStem[s]` is 1 when stem `s` is a number ("stage 3"), which must sit next to its word.
  */
 export interface MatchingTable {
   readonly groupBegin: Int32Array;
-  readonly nextStemId: Int32Array;
-  readonly entriesBegin: Int32Array;
+  readonly groupHeads: Int32Array;
   readonly groupEntries: Int32Array;
   readonly entryStemBegin: Int32Array;
   readonly entryStems: Int32Array;
@@ -38,25 +39,24 @@ export function layOutMatchingTable(
   stems: readonly string[],
 ): MatchingTable {
   const groupBegin = new Int32Array(byAnchorGroups.length + 1);
-  const nextStemId: number[] = [];
-  const entriesBegin: number[] = [0];
+  const groupHeads: number[] = [];
   const groupEntries: number[] = [];
   byAnchorGroups.forEach((groups, anchor) => {
     for (const group of groups ?? []) {
-      nextStemId.push(group.nextStemId);
+      groupHeads.push(group.nextStemId, groupEntries.length);
       for (const entryId of group.entryIds) groupEntries.push(entryId, entryCheckIds[entryId].length, ...entryCheckIds[entryId]);
-      entriesBegin.push(groupEntries.length);
     }
-    groupBegin[anchor + 1] = nextStemId.length;
+    groupBegin[anchor + 1] = groupHeads.length / 2;
   });
+  // The last group's end: a head with no stem.
+  groupHeads.push(-1, groupEntries.length);
   const entryStemBegin = new Int32Array(entryStemIds.length + 1);
   entryStemIds.forEach((ids, entryId) => (entryStemBegin[entryId + 1] = entryStemBegin[entryId] + ids.length));
   const entryStems = new Int32Array(entryStemBegin[entryStemIds.length]);
   entryStemIds.forEach((ids, entryId) => entryStems.set(ids, entryStemBegin[entryId]));
   return {
     groupBegin,
-    nextStemId: Int32Array.from(nextStemId),
-    entriesBegin: Int32Array.from(entriesBegin),
+    groupHeads: Int32Array.from(groupHeads),
     groupEntries: Int32Array.from(groupEntries),
     entryStemBegin,
     entryStems,

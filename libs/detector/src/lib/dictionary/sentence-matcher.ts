@@ -22,6 +22,20 @@ export interface SentenceMatch {
   readonly width: number;
 }
 
+/**
+ * A class rather than an object literal: a sentence's matches live on as the document's
+ * candidates, and V8 allocates a literal from a site whose objects survive straight into old
+ * space, where each one costs more to make; a constructor's objects start young and cheap.
+ */
+class PlacedMatch implements SentenceMatch {
+  constructor(
+    readonly entry: DictionaryEntry,
+    readonly tokens: readonly number[],
+    readonly crossesList: boolean,
+    readonly width: number,
+  ) {}
+}
+
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
 export type KeepBoth = (widerCode: string, narrowerCode: string) => boolean;
 
@@ -65,6 +79,8 @@ interface SentenceScratch {
   readonly spreadOf: Int32Array;
   /** The tokens of the placement being tried; copied out only when it succeeds. */
   placed: Int32Array;
+  /** What {@link touchGroupHeads} read, kept so that the reads stay. */
+  touched: number;
 }
 
 /** Ends an occurrence list. */
@@ -86,6 +102,7 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
       presentCount: 0,
       spreadOf: Int32Array.from(dictionary.entries, maxSpread),
       placed: new Int32Array(16),
+      touched: 0,
     };
     scratchByDictionary.set(dictionary, scratch);
   }
@@ -169,15 +186,18 @@ export function matchSentenceStemIds(
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
   const matches: SentenceMatch[] = [];
-  const { groupBegin, nextStemId, entriesBegin, groupEntries } = dictionary.table;
+  const { groupBegin, groupHeads, groupEntries } = dictionary.table;
   const presentBits = scratch.presentBits;
   const { present, presentCount } = scratch;
+  scratch.touched = touchGroupHeads(dictionary.table, present, presentCount);
   for (let p = 0; p < presentCount; p += 1) {
     const anchor = present[p];
-    for (let group = groupBegin[anchor]; group < groupBegin[anchor + 1]; group += 1) {
-      const next = nextStemId[group];
+    const groupEnd = groupBegin[anchor + 1];
+    for (let group = groupBegin[anchor]; group < groupEnd; group += 1) {
+      const next = groupHeads[2 * group];
       if (next >= 0 && !isPresent(presentBits, next)) continue;
-      for (let at = entriesBegin[group]; at < entriesBegin[group + 1]; at += 2 + groupEntries[at + 1]) {
+      const entriesEnd = groupHeads[2 * group + 3];
+      for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
         const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators);
@@ -188,12 +208,25 @@ export function matchSentenceStemIds(
   return keepMostSpecific(matches, keepBoth);
 }
 
+/**
+ * Reads the first group head of every present anchor, ahead of the loop that tests them. The
+ * anchors lie scattered over the table and each first read misses the cache; here no read waits
+ * on another, so the processor overlaps the misses, which the testing loop, a branch per group,
+ * would take one after another. Returns a sum only so that the reads are not optimized away.
+ */
+function touchGroupHeads(table: MatchingTable, present: Int32Array, presentCount: number): number {
+  const { groupBegin, groupHeads } = table;
+  let sum = 0;
+  for (let p = 0; p < presentCount; p += 1) sum += groupHeads[2 * groupBegin[present[p]]];
+  return sum;
+}
+
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
     if (!tokens) continue;
     const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
-    return { entry: dictionary.entries[entryId], tokens, crossesList: crossesSeparator(tokens, separators), width };
+    return new PlacedMatch(dictionary.entries[entryId], tokens, crossesSeparator(tokens, separators), width);
   }
   return null;
 }

@@ -199,7 +199,17 @@ function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
 }
 
 function toCandidate(match: SentenceMatch): CandidateMatch {
-  return { entry: match.entry.id, tokens: match.tokens, score: match.entry.prior, crossesList: match.crossesList };
+  return new Candidate(match.entry.id, match.tokens, match.entry.prior, match.crossesList);
+}
+
+/** A class for the reason given at the sentence matcher's matches: candidates live as long as the document. */
+class Candidate implements CandidateMatch {
+  constructor(
+    readonly entry: number,
+    readonly tokens: readonly number[],
+    readonly score: number,
+    readonly crossesList: boolean,
+  ) {}
 }
 
 export type { TermDictionary };
