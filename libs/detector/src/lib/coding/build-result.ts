@@ -94,12 +94,28 @@ function titleOf(facts: CodeFacts, code: string): string {
   return facts.summary?.title ?? code;
 }
 
+/**
+ * The `MAX_ALTERNATIVES` best of `scores` but `exclude`, best first, ties in map order: what a
+ * stable sort of all of them and a slice would give, kept by insertion into the few best so far,
+ * since ranking asks this of every proposal and copying and sorting each map made most of its garbage.
+ */
 function scoredCodes(titleOf: (code: string) => string, scores: ReadonlyMap<string, number>, exclude?: string): ScoredCode[] {
-  return [...scores.entries()]
-    .filter(([code]) => code !== exclude)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, MAX_ALTERNATIVES)
-    .map(([code, score]) => ({ code, title: titleOf(code), score: round(score) }));
+  const codes: string[] = [];
+  const best: number[] = [];
+  for (const [code, score] of scores) {
+    if (code === exclude) continue;
+    let at = best.length;
+    // Strictly lower only: an equal score came first in the map and stays before.
+    while (at > 0 && best[at - 1] < score) at -= 1;
+    if (at >= MAX_ALTERNATIVES) continue;
+    codes.splice(at, 0, code);
+    best.splice(at, 0, score);
+    if (best.length > MAX_ALTERNATIVES) {
+      codes.pop();
+      best.pop();
+    }
+  }
+  return codes.map((code, index) => ({ code, title: titleOf(code), score: round(best[index]) }));
 }
 
 const WITHOUT_COMPLICATIONS = /\bwithout complications?\b/i;

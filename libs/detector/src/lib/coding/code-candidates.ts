@@ -31,26 +31,37 @@ const DIAGNOSTIC_SECTIONS = new Set(['diagnoses', 'discharge_diagnoses', 'assess
  */
 export function collectCodeCandidates(doc: DetectorDoc, include: (mention: DetectorMention, index: number) => boolean): Map<string, CodeCandidate> {
   const candidates = new Map<string, CodeCandidate>();
-  doc.mentions.forEach((mention, index) => {
+  // Loops rather than forEach: tsx names each closure as it is made, once per mention and per code.
+  for (let index = 0; index < doc.mentions.length; index += 1) {
+    const mention = doc.mentions[index];
     const resolution = doc.resolutions[index];
-    if (!resolution.coded || !include(mention, index)) return;
-    resolution.codes.forEach((resolved, rank) => {
-      const candidate = candidateFor(candidates, resolved, mention, doc.text.length);
-      candidate.mentions += 1;
-      if (rank === 0) candidate.firstChoice += 1;
-      candidate.missed *= 1 - resolved.score;
-      if (resolved.score > candidate.best.score) candidate.best = resolved;
-      for (const entry of resolved.entries) candidate.entries.add(entry);
-      candidate.sections.add(mention.section);
-      if (!candidate.evidence.some((evidence) => evidence.begin === mention.begin && evidence.end === mention.end)) {
-        candidate.evidence.push({ begin: mention.begin, end: mention.end, text: mention.text, section: mention.section });
-      }
-      for (const other of resolution.codes) {
-        if (other.code !== resolved.code) candidate.alternatives.set(other.code, Math.max(other.score, candidate.alternatives.get(other.code) ?? 0));
-      }
-    });
-  });
+    if (!resolution.coded || !include(mention, index)) continue;
+    const { codes } = resolution;
+    for (let rank = 0; rank < codes.length; rank += 1) addSupport(candidateFor(candidates, codes[rank], mention, doc.text.length), codes, rank, mention);
+  }
   return candidates;
+}
+
+/** Adds to `candidate` what `mention` says for it: its code is `codes[rank]` of the mention's resolution. */
+function addSupport(candidate: CodeCandidate, codes: readonly ResolvedCode[], rank: number, mention: DetectorMention): void {
+  const resolved = codes[rank];
+  candidate.mentions += 1;
+  if (rank === 0) candidate.firstChoice += 1;
+  candidate.missed *= 1 - resolved.score;
+  if (resolved.score > candidate.best.score) candidate.best = resolved;
+  for (const entry of resolved.entries) candidate.entries.add(entry);
+  candidate.sections.add(mention.section);
+  if (!hasEvidence(candidate.evidence, mention)) {
+    candidate.evidence.push({ begin: mention.begin, end: mention.end, text: mention.text, section: mention.section });
+  }
+  for (const other of codes) {
+    if (other.code !== resolved.code) candidate.alternatives.set(other.code, Math.max(other.score, candidate.alternatives.get(other.code) ?? 0));
+  }
+}
+
+function hasEvidence(evidence: readonly Evidence[], mention: DetectorMention): boolean {
+  for (const item of evidence) if (item.begin === mention.begin && item.end === mention.end) return true;
+  return false;
 }
 
 function candidateFor(candidates: Map<string, CodeCandidate>, resolved: ResolvedCode, mention: DetectorMention, length: number): CodeCandidate {
