@@ -17,7 +17,7 @@ export function wordStems(normal: string): string[] {
 }
 
 /** Tokens that separate items of a list (and end a list item): a term's words seldom straddle them. */
-export const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
+const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
 
 /** Bits of {@link TokenWords.wordOf} beside the word's number. */
 export const WORD_FLAGS = {
@@ -80,6 +80,11 @@ export class TokenWords {
   /** `stemOf` the normal of token `index`. */
   stemAt(index: number): string | null {
     return this.entries[this.wordOf[index] >>> FLAG_BITS].stem;
+  }
+
+  /** Whether token `index` separates the items of a list ({@link LIST_SEPARATORS}). */
+  isListSeparator(index: number): boolean {
+    return (this.wordOf[index] & WORD_FLAGS.listSeparator) !== 0;
   }
 
   /** The stem numbers of token `index`. */

@@ -11,7 +11,7 @@ import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
-import { LIST_SEPARATORS, type TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { type TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -42,8 +42,6 @@ export const matchTerms: Stage = (doc, deps) => {
   }
   return withLayers(doc, MATCH_TERMS_STAGE, { mentions, candidates });
 };
-
-export { LIST_SEPARATORS };
 
 /**
  * The section headers, in text order. A header names the part of the note ("HPI", "History of
@@ -82,7 +80,7 @@ interface SentenceStemIds {
   stemIds: Int32Array;
   tokens: Int32Array;
   count: number;
-  /** The sentence's tokens in {@link LIST_SEPARATORS}, read in the same pass as its stems. */
+  /** The sentence's list separators ({@link WORD_FLAGS}), read in the same pass as its stems. */
   listSeparators: number[];
 }
 

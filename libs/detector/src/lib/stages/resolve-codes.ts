@@ -14,7 +14,7 @@ import { type TokenWords, type WordStemIds, wordStemIdsOf } from '../dictionary/
 import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
-import { LIST_SEPARATORS, MATCH_TERMS_STAGE } from './match-terms.js';
+import { MATCH_TERMS_STAGE } from './match-terms.js';
 
 export const RESOLVE_CODES_STAGE = 'resolve-codes';
 
@@ -68,17 +68,15 @@ class MentionContexts {
 
   /** First token of the list item `token` is in: the one after the separator before it, within the sentence. */
   listItemBegin(sentence: Sentence, token: number): number {
-    const { tokens } = this.doc;
     let begin = token;
-    while (begin > sentence.tokenBegin && !LIST_SEPARATORS.has(tokens[begin - 1].normal)) begin -= 1;
+    while (begin > sentence.tokenBegin && !this.tokenWords.isListSeparator(begin - 1)) begin -= 1;
     return begin;
   }
 
   /** Last token of the list item `token` is in: the one before the separator after it, within the sentence. */
   listItemEnd(sentence: Sentence, token: number): number {
-    const { tokens } = this.doc;
     let end = token;
-    while (end < sentence.tokenEnd - 1 && !LIST_SEPARATORS.has(tokens[end + 1].normal)) end += 1;
+    while (end < sentence.tokenEnd - 1 && !this.tokenWords.isListSeparator(end + 1)) end += 1;
     return end;
   }
 
