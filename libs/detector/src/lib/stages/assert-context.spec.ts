@@ -33,6 +33,12 @@ describe('assert-context: the cases ConText must get right', () => {
     expect(cough.assertion).toEqual(AFFIRMED_ASSERTION);
   });
 
+  it('stops a negation at a clause opened by ", with": "without known allergies, with hypertension"', () => {
+    const [allergies, hypertension] = assertMentions('Male without known allergies, with a history of hypertension.', ['allergies', 'hypertension']);
+    expect(allergies.assertion).toEqual(only({ negated: true }));
+    expect(hypertension.assertion.negated).toBe(false);
+  });
+
   it('stops a backward "negative" at "positive": "HCV positive, HBV negative"', () => {
     const [hcv, hbv] = assertMentions('Serology: HCV positive, HBV negative.', ['HCV', 'HBV']);
     expect(hcv.assertion).toEqual(AFFIRMED_ASSERTION);
