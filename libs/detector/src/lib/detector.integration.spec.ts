@@ -56,6 +56,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, category)).toEqual([]);
     });
 
+    it('negates a condition across a negation the matcher bridged: "lower limbs had no edema"', () => {
+      const result = detectAll('Lower limbs had no edema.');
+      expect(mentionOf(result, 'edema').assertion.negated).toBe(true);
+      expect(inCategory(result, 'R60')).toEqual([]);
+    });
+
+    it('keeps a term whose own words include a trigger affirmed: "reflux disease without esophagitis"', () => {
+      const result = detectAll('Gastroesophageal reflux disease without esophagitis.');
+      expect(codesOf(result)).toContain('K21.9');
+    });
+
     it('codes a history of breast cancer as Z85.3, not as a current cancer', () => {
       const result = detectAll('History of breast cancer.');
       expect(mentionOf(result, 'breast cancer').assertion.historical).toBe(true);

@@ -182,6 +182,7 @@ export function matchSentenceStemIds(
   keepBoth: KeepBoth = () => false,
   separators: Iterable<number> = [],
   count: number = stemIds.length,
+  negations: readonly number[] = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -200,7 +201,7 @@ export function matchSentenceStemIds(
       for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
-        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators);
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations);
         if (match) matches.push(match);
       }
     }
@@ -221,14 +222,29 @@ function touchGroupHeads(table: MatchingTable, present: Int32Array, presentCount
   return sum;
 }
 
-function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>): SentenceMatch | null {
+function placeAtSomeAnchor(
+  dictionary: TermDictionary,
+  entryId: number,
+  anchor: number,
+  scratch: SentenceScratch,
+  separators: Iterable<number>,
+  negations: readonly number[],
+): SentenceMatch | null {
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
-    if (!tokens) continue;
+    if (!tokens || (negations.length > 0 && bridgesNegation(tokens, negations))) continue;
     const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
     return new PlacedMatch(dictionary.entries[entryId], tokens, crossesSeparator(tokens, separators), width);
   }
   return null;
+}
+
+/** Whether a negation word lies between the first and last of `tokens` without being one of them. */
+function bridgesNegation(tokens: readonly number[], negations: readonly number[]): boolean {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  for (const negation of negations) if (negation > first && negation < last && !tokens.includes(negation)) return true;
+  return false;
 }
 
 function crossesSeparator(tokens: readonly number[], separators: Iterable<number>): boolean {

@@ -4,7 +4,8 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { contentStems, stemOf } from './stems.js';
 import { buildTermDictionary } from './term-dictionary.js';
-import { type TokenWords, WORD_FLAGS, WordStemIds, wordStems } from './word-stem-ids.js';
+import { NEGATION_WORDS, type TokenWords, WORD_FLAGS, WordStemIds, wordStems } from './word-stem-ids.js';
+import { loadDefaultRules } from '../rules/detector-rules.js';
 import { tokenizeText } from '../stages/tokenize.js';
 import { NO_SPELLING_ID, type Token } from '../detector-doc.js';
 
@@ -91,5 +92,12 @@ describe('WordStemIds.entriesOf', () => {
     words.entriesOf([fracture]);
     const unnumbered: Token = { ...radius, spellingId: NO_SPELLING_ID };
     expect(stemIdsOf(words.entriesOf([fracture, unnumbered]))).toEqual([words.of('fracture'), words.of('radius')]);
+  });
+});
+
+describe('NEGATION_WORDS', () => {
+  it('are single-word negation triggers of the shipped ConText rules, so matching and assertion agree on what denies', () => {
+    const triggers = new Set(loadDefaultRules().context.rules.filter((rule) => rule.category === 'NEGATED_EXISTENCE').map((rule) => rule.literal));
+    expect([...NEGATION_WORDS].filter((word) => !triggers.has(word))).toEqual([]);
   });
 });

@@ -19,6 +19,14 @@ export function wordStems(normal: string): string[] {
 /** Tokens that separate items of a list (and end a list item): a term's words seldom straddle them. */
 const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
 
+/**
+ * Words that deny what follows or precedes them (single-word negation triggers of the ConText
+ * rules). A term whose words lie on both sides of one ("lower limbs had no edema") is not what
+ * the text says, so matching does not bridge them; a term that has the word itself
+ * ("nausea without vomiting") matches it as one of its words.
+ */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'denies', 'denied', 'deny', 'denying', 'nor', 'neither', 'never', 'none', 'absent', 'negative']);
+
 /** Bits of {@link TokenWords.wordOf} beside the word's number. */
 export const WORD_FLAGS = {
   /** The normal is one of {@link LIST_SEPARATORS}. */
@@ -27,8 +35,10 @@ export const WORD_FLAGS = {
   organizationHead: 2,
   /** A word or a number: a token that may carry a term's stems. */
   matchable: 4,
+  /** The normal is one of {@link NEGATION_WORDS}. */
+  negation: 8,
 } as const;
-const FLAG_BITS = 3;
+const FLAG_BITS = 4;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -240,7 +250,11 @@ function tokenFlags(wordFlags: number, kind: TokenKind): number {
 }
 
 function wordFlags(normal: string): number {
-  return (LIST_SEPARATORS.has(normal) ? WORD_FLAGS.listSeparator : 0) | (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0);
+  return (
+    (LIST_SEPARATORS.has(normal) ? WORD_FLAGS.listSeparator : 0) |
+    (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0) |
+    (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0)
+  );
 }
 
 /** A copy of `array` with room for at least `size` elements. */

@@ -91,6 +91,20 @@ export function findTriggers(text: string, sentence: TextRange, rules: ContextRu
   return rules.triggers.matchAll(text, sentence.begin, sentence.end).map(({ begin, end, value }) => ({ begin, end, rule: value }));
 }
 
+/**
+ * A trigger inside a mention's span that none of its matched words carries sits in a gap the
+ * matcher bridged ("lower limbs had no edema"), so it speaks about the mention; one that is a
+ * word of the term ("reflux without esophagitis") does not.
+ */
+function inGapOfMention(doc: DetectorDoc, m: number, trigger: TextRange): boolean {
+  const mention = doc.mentions[m];
+  if (trigger.begin <= mention.begin || trigger.end >= mention.end) return false;
+  for (const match of doc.candidates[m]?.matches ?? []) {
+    for (const t of match.tokens) if (rangesOverlap(doc.tokens[t], trigger)) return false;
+  }
+  return true;
+}
+
 /** Cues from triggers, per mention index, for the mentions in one sentence. */
 function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: readonly number[], rules: ContextRules) {
   const triggers = findTriggers(doc.text, sentence, rules);
@@ -100,7 +114,7 @@ function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: re
     if (!scope || trigger.rule.category === undefined) return;
     for (const m of mentionIndexes) {
       const mention = doc.mentions[m];
-      if (!rangesOverlap(mention, scope) || rangesOverlap(mention, trigger)) continue;
+      if (!rangesOverlap(mention, scope) || (rangesOverlap(mention, trigger) && !inGapOfMention(doc, m, trigger))) continue;
       const cue: AssertionCue = { source: 'trigger', category: trigger.rule.category, literal: trigger.rule.literal, begin: trigger.begin, end: trigger.end };
       const list = cues.get(m);
       if (list) list.push(cue);

@@ -57,6 +57,18 @@ describe('match-terms', () => {
     ]);
   });
 
+  it('does not bridge a negation between a term\'s words: "without" denies the combination', () => {
+    expect(mentionCodes(matched('Type 2 diabetes without chronic kidney disease.'))).toEqual([
+      ['Type 2 diabetes', ['E119']],
+      ['chronic kidney disease', ['N189']],
+    ]);
+    expect(mentionCodes(matched('Low back had no pain.'))).toEqual([]);
+  });
+
+  it('matches a negation word that is a word of the term itself', () => {
+    expect(mentionCodes(matched('Type 2 diabetes mellitus without complications.'))).toEqual([['Type 2 diabetes mellitus without complications', ['E119']]]);
+  });
+
   it('reads an abbreviation as its expansion, with the abbreviation as the mention', () => {
     expect(mentionCodes(matched('Known HTN.'))).toEqual([['HTN', ['I10']]]);
   });

@@ -34,7 +34,7 @@ export const matchTerms: Stage = (doc, deps) => {
     const header = nextHeader < headers.length && headers[nextHeader].begin < sentence.end ? headers[nextHeader] : null;
     sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), expansionStems, tokenWords, stems);
     if (stems.count === 0) continue;
-    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count);
+    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count, stems.negations);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -82,6 +82,8 @@ interface SentenceStemIds {
   count: number;
   /** The sentence's list separators ({@link WORD_FLAGS}), read in the same pass as its stems. */
   listSeparators: number[];
+  /** Its negation words ({@link WORD_FLAGS}), which a match does not bridge. */
+  negations: number[];
 }
 
 /**
@@ -91,11 +93,13 @@ interface SentenceStemIds {
 function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: number, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
   into.count = 0;
   into.listSeparators = [];
+  into.negations = [];
   const { wordOf, stemPool, stemsFrom, stemsTo } = words;
   const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
   for (let index = firstToken; index < sentence.tokenEnd; index += 1) {
     const word = wordOf[index];
     if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
+    if ((word & WORD_FLAGS.negation) !== 0) into.negations.push(index);
     if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
     const expansion = expansionStems.size > 0 ? expansionStems.get(index) : undefined;
     if (expansion !== undefined) {
@@ -129,7 +133,7 @@ function appendStems(into: SentenceStemIds, ids: ArrayLike<number>, begin: numbe
  * Shared by every document, as the stage runs one sentence at a time and keeps nothing: typed
  * arrays this long are allocated outside the JavaScript heap, at a cost per document otherwise.
  */
-const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [] };
+const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [], negations: [] };
 
 /** Room for at least `size` stems, keeping those already filled in. */
 function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
