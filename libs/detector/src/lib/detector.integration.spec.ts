@@ -62,6 +62,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'R60')).toEqual([]);
     });
 
+    it('reads a trigger in a gap the matcher bridged as speaking about the mention: "lung suggestive of metastasis"', () => {
+      const result = detectAll('CT showed a nodule in the upper lobe of the right lung suggestive of metastasis.');
+      expect(mentionOf(result, 'metastasis').assertion.uncertain).toBe(true);
+      expect(inCategory(result, 'C78')).toEqual([]);
+    });
+
     it('keeps a term whose own words include a trigger affirmed: "reflux disease without esophagitis"', () => {
       const result = detectAll('Gastroesophageal reflux disease without esophagitis.');
       expect(codesOf(result)).toContain('K21.9');
