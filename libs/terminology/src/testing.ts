@@ -76,12 +76,23 @@ function fixtureTabular(): TabularData {
     chapters: [
       { number: '4', title: 'Endocrine, nutritional and metabolic diseases (E00-E89)', notes: notes({ notes: ['All neoplasms are classified in Chapter 2'] }) },
       { number: '9', title: 'Diseases of the circulatory system (I00-I99)', notes: notes({ excludes2: ['certain conditions originating in the perinatal period (P04-P96)'] }) },
+      { number: '13', title: 'Diseases of the musculoskeletal system and connective tissue (M00-M99)', notes: notes({}) },
+      { number: '14', title: 'Diseases of the genitourinary system (N00-N99)', notes: notes({}) },
+      { number: '18', title: 'Symptoms, signs and abnormal clinical and laboratory findings, not elsewhere classified (R00-R99)', notes: notes({}) },
       { number: '19', title: 'Injury, poisoning and certain other consequences of external causes (S00-T88)', notes: notes({}) },
+      { number: '21', title: 'Factors influencing health status and contact with health services (Z00-Z99)', notes: notes({}) },
     ],
     sections: [
       { id: 'E08-E13', title: 'Diabetes mellitus (E08-E13)', chapter: '4', notes: notes({}) },
       { id: 'I10-I16', title: 'Hypertensive diseases (I10-I16)', chapter: '9', notes: notes({ useAdditionalCode: ['to identify exposure to tobacco smoke'] }) },
+      { id: 'I20-I25', title: 'Ischemic heart diseases (I20-I25)', chapter: '9', notes: notes({}) },
+      { id: 'I30-I5A', title: 'Other forms of heart disease (I30-I5A)', chapter: '9', notes: notes({}) },
+      { id: 'M50-M54', title: 'Other dorsopathies (M50-M54)', chapter: '13', notes: notes({}) },
+      { id: 'N17-N19', title: 'Acute kidney failure and chronic kidney disease (N17-N19)', chapter: '14', notes: notes({}) },
+      { id: 'R50-R69', title: 'General symptoms and signs (R50-R69)', chapter: '18', notes: notes({}) },
       { id: 'S50-S59', title: 'Injuries to the elbow and forearm (S50-S59)', chapter: '19', notes: notes({}) },
+      { id: 'T15-T19', title: 'Effects of foreign body entering through natural orifice (T15-T19)', chapter: '19', notes: notes({}) },
+      { id: 'Z77-Z99', title: 'Persons with potential health hazards related to family and personal history (Z77-Z99)', chapter: '21', notes: notes({}) },
     ],
     diags: [
       diag('E11', 'Type 2 diabetes mellitus', undefined, 'E08-E13', {

@@ -129,6 +129,20 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('N18.9');
     });
 
+    it('reads "E. coli" as Escherichia coli: sepsis due to it is A41.51, cited over the whole abbreviation, with no B96.20 beside it', () => {
+      const result = detectAll('Sepsis due to E. coli.');
+      const sepsis = result.codes.find((proposal) => proposal.code === 'A41.51');
+      expect(sepsis?.evidence.map((evidence) => evidence.text)).toEqual(['Sepsis due to E. coli']);
+      expect(codesOf(result)).not.toContain('B96.20');
+    });
+
+    it('codes a UTI due to E. coli as N39.0 with B96.20 for the organism, not as an E. coli infection NEC (A49.8)', () => {
+      const result = detectAll('UTI due to E. coli.');
+      expect(codesOf(result)).toEqual(expect.arrayContaining(['N39.0', 'B96.20']));
+      expect(codesOf(result)).not.toContain('A49.8');
+      expect(result.codes.find((proposal) => proposal.code === 'B96.20')?.evidence.map((evidence) => evidence.text)).toEqual(['E. coli']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

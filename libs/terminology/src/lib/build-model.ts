@@ -56,15 +56,23 @@ export function buildModel(input: ModelSources): CompiledTerminology {
   const { chapters, sections } = compileChaptersAndSections(input.tabular);
   const sectionOf = createSectionAssigner(input.tabular, sections);
   const inTabular = createTabularMembership(input.tabular);
-  const codes: CompiledCode[] = input.order.map((row) => ({
-    code: row.code,
-    shortTitle: row.shortTitle,
-    longTitle: row.longTitle,
-    billable: row.billable,
-    parent: codeSet.parentOf(row.code),
-    section: sectionOf(row.code.slice(0, 3)),
-    inTabular: inTabular(row.code),
-  }));
+  // A category added after the Tabular edition that sorts outside every section's range (I1A
+  // after I16, J4A after J47) belongs where the code list puts it: with the category before it.
+  let previousSection = -1;
+  const codes: CompiledCode[] = input.order.map((row) => {
+    const own = sectionOf(row.code.slice(0, 3));
+    const section = own >= 0 ? own : previousSection;
+    previousSection = section;
+    return {
+      code: row.code,
+      shortTitle: row.shortTitle,
+      longTitle: row.longTitle,
+      billable: row.billable,
+      parent: codeSet.parentOf(row.code),
+      section,
+      inTabular: inTabular(row.code),
+    };
+  });
   const indexTerms = rebaseIndexTerms(input.indexes);
   const seeTargetCodes = resolveSeeTargets(indexTerms, ledger);
   const model: Omit<CompiledTerminology, 'search'> = {

@@ -86,6 +86,14 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     expect(terminology.lookup('C50.9')?.tableCells.some((cell) => cell.table === 'neoplasm')).toBe(true);
   });
 
+  it('places every code in a chapter, categories added after the Tabular edition included', () => {
+    expect(terminology.chapterOf('I1A.0')).toBe('9');
+    expect(terminology.lookup('I1A.0')?.section?.id).toBe('I10-I16');
+    expect(terminology.chapterOf('J4A.0')).toBe('10');
+    expect(terminology.chapterOf('A41.51')).toBe(terminology.chapterOf('B96.20'));
+    expect(terminology.compiled.codes.filter((code) => code.section < 0)).toEqual([]);
+  });
+
   it.each(INDEX_PATHS)('navigates %s > %j to %s', (main, modifiers, expected) => {
     const outcome = terminology.navigate(main, modifiers);
     expect(outcome.billableCode ?? outcome.code).toBe(expected);

@@ -84,6 +84,14 @@ describe('hierarchy', () => {
     expect(terminology.children('T15.00').map((c) => c.code)).toEqual(['T15.00XA', 'T15.00XD']);
     expect(terminology.ancestors('I10')).toEqual([]);
   });
+
+  it('names the chapter of any code, header or billable, and null for an unknown one', () => {
+    expect(terminology.chapterOf('S52.501A')).toBe('19');
+    expect(terminology.chapterOf('E11')).toBe('4');
+    expect(terminology.chapterOf('e119')).toBe('4');
+    expect(terminology.chapterOf('I10')).toBe('9');
+    expect(terminology.chapterOf('X99.9')).toBeNull();
+  });
 });
 
 describe('version bridge', () => {

@@ -65,6 +65,13 @@ export class Terminology {
     return entry ? { code: formatCode(entry.code), title: entry.longTitle, billable: entry.billable } : null;
   }
 
+  /** Number of the chapter a code belongs to ("1" for A41.51 and B96.20 alike), or null for an unknown code. */
+  chapterOf(input: string): string | null {
+    const entry = this.codes.get(undotCode(input));
+    const section = entry ? this.model.sections[entry.section] : undefined;
+    return section ? (this.model.chapters[section.chapter]?.number ?? null) : null;
+  }
+
   has(input: string): boolean {
     return this.codes.has(undotCode(input));
   }

@@ -5,37 +5,54 @@ import type { DictionaryEntry } from './term-dictionary.js';
 
 let nextId = 0;
 
-function matchOf(code: string, stems: string[], tokens: number[], source: DictionaryEntry['source'] = 'index'): SentenceMatch {
-  const entry: DictionaryEntry = { id: nextId++, stems, code, source, display: stems.join(' '), prior: 0.5 };
+function matchOf(code: string, stems: string[], tokens: number[], source: DictionaryEntry['source'] = 'index', flags: Partial<DictionaryEntry> = {}): SentenceMatch {
+  const entry: DictionaryEntry = { id: nextId++, stems, code, source, display: stems.join(' '), prior: 0.5, ...flags };
   return { entry, tokens, crossesList: false, width: stems.length };
 }
 
 const neverBoth = () => false;
+/** Chapters as the classification numbers them, for the letters these tests use. */
+const chapterOf = (code: string) => ({ A: '1', B: '1', E: '4', I: '9', N: '14', O: '15', R: '18' } as Record<string, string>)[code.charAt(0)] ?? null;
 const codes = (matches: SentenceMatch[]) => matches.map((match) => match.entry.code);
 
 describe('keepMostSpecific', () => {
   it('drops a match whose words a wider match covers, and lists the widest first', () => {
     const narrower = matchOf('N189', ['kidnei', 'diseas'], [3, 4]);
     const wider = matchOf('N183', ['chronic', 'kidnei', 'diseas', '3'], [2, 3, 4, 6]);
-    expect(codes(keepMostSpecific([narrower, wider], neverBoth))).toEqual(['N183']);
+    expect(codes(keepMostSpecific([narrower, wider], neverBoth, chapterOf))).toEqual(['N183']);
   });
 
   it('keeps matches of equal width in their order', () => {
     const first = matchOf('I10', ['hypertens'], [0]);
     const second = matchOf('E119', ['diabet'], [2]);
     const third = matchOf('I509', ['heart', 'failur'], [4, 5]);
-    expect(codes(keepMostSpecific([first, second, third], neverBoth))).toEqual(['I509', 'I10', 'E119']);
+    expect(codes(keepMostSpecific([first, second, third], neverBoth, chapterOf))).toEqual(['I509', 'I10', 'E119']);
   });
 
   it('never lets a category hide a code within it', () => {
     const category = matchOf('E11', ['type', '2', 'diabet', 'mellitu'], [0, 1, 2, 3]);
     const code = matchOf('E119', ['diabet', '2'], [1, 2]);
-    expect(codes(keepMostSpecific([category, code], neverBoth))).toEqual(['E11', 'E119']);
+    expect(codes(keepMostSpecific([category, code], neverBoth, chapterOf))).toEqual(['E11', 'E119']);
   });
 
   it('keeps a covered match the wider code asks to be coded beside it', () => {
     const narrower = matchOf('E119', ['diabet'], [1]);
     const wider = matchOf('O244', ['gestat', 'diabet'], [0, 1]);
-    expect(codes(keepMostSpecific([narrower, wider], (widerCode) => widerCode === 'O244'))).toEqual(['O244', 'E119']);
+    expect(codes(keepMostSpecific([narrower, wider], (widerCode) => widerCode === 'O244', chapterOf))).toEqual(['O244', 'E119']);
+  });
+  it('drops a learned code of another letter but the same chapter inside the wider diagnosis: "E. coli" in "sepsis due to E. coli"', () => {
+    const organism = matchOf('B9620', ['escherichia'], [3], 'lexicon');
+    const sepsis = matchOf('A4151', ['sepsi', 'escherichia', 'coli'], [0, 3]);
+    expect(codes(keepMostSpecific([organism, sepsis], neverBoth, chapterOf))).toEqual(['A4151']);
+    const infection = matchOf('B999', ['infect'], [2], 'lexicon');
+    const uti = matchOf('N390', ['urinari', 'tract', 'infect'], [0, 1, 2]);
+    expect(codes(keepMostSpecific([infection, uti], neverBoth, chapterOf))).toEqual(['N390', 'B999']);
+  });
+  it('drops an Index "NEC" path whose words an as-wide match of another chapter codes: "UTI due to E. coli" is no A49.8', () => {
+    const uti = matchOf('N390', ['urinari', 'tract', 'infect'], [0]);
+    const necInfection = matchOf('A498', ['infect', 'escherichia', 'coli'], [0, 3], 'index', { notElsewhereClassified: true });
+    const organism = matchOf('B9620', ['coli'], [3], 'lexicon');
+    expect(codes(keepMostSpecific([uti, necInfection, organism], neverBoth, chapterOf))).toEqual(['N390', 'B9620']);
+    expect(codes(keepMostSpecific([necInfection, organism], neverBoth, chapterOf))).toEqual(['A498']);
   });
 });

@@ -4,11 +4,15 @@
  */
 import type { KeepBoth, SentenceMatch } from './sentence-matcher.js';
 
-export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth): SentenceMatch[] {
+/** The classification's chapter of a code, as the term dictionary gives it. */
+export type ChapterOf = (code: string) => string | null;
+
+export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth, chapterOf: ChapterOf): SentenceMatch[] {
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
+  const candidates = matches.some((match) => match.entry.notElsewhereClassified) ? matches.filter((match) => !isClassifiedElsewhere(match, matches, chapterOf)) : matches;
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of widestFirst(matches)) if (!isHiddenByKept(kept, match, keepBoth)) kept.push(match);
+  for (const match of widestFirst(candidates)) if (!isHiddenByKept(kept, match, keepBoth, chapterOf)) kept.push(match);
   return kept.some((match) => match.entry.source === 'lexicon') ? kept.filter((match) => !contradictsTerminology(match, kept)) : kept;
 }
 
@@ -31,9 +35,26 @@ function contradictsTerminology(match: SentenceMatch, kept: readonly SentenceMat
   );
 }
 
-function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth): boolean {
+/**
+ * An Index path ending in "NEC" whose words another match, as wide, reads as a condition the
+ * classification places in another chapter: "UTI due to E. coli" is N39.0 (with B96.20 for the organism), not
+ * "Infection, Escherichia coli NEC" (A49.8) over the word "infection" the UTI already names.
+ */
+function isClassifiedElsewhere(match: SentenceMatch, matches: readonly SentenceMatch[], chapterOf: ChapterOf): boolean {
+  if (!match.entry.notElsewhereClassified) return false;
+  const chapter = chapterOf(match.entry.code);
+  return matches.some(
+    (other) =>
+      !other.entry.notElsewhereClassified &&
+      chapterOf(other.entry.code) !== chapter &&
+      other.width >= match.width &&
+      other.tokens.some((token) => match.tokens.includes(token)),
+  );
+}
+
+function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf): boolean {
   for (const other of kept) {
-    if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other)) return true;
+    if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other, chapterOf)) return true;
   }
   return false;
 }
@@ -53,23 +74,25 @@ function widestFirst(matches: readonly SentenceMatch[]): SentenceMatch[] {
 
 /**
  * A phrasing learned from coded cases stands beside a wider match over its words when it codes
- * another axis of the classification (another chapter letter): the coders gave its code in
+ * another axis of the classification (another chapter): the coders gave its code in
  * addition to the wider term's ("infection" -> B99.9 inside "urinary tract infection"), and the
  * ranker, which knows how often they did, decides whether it is proposed. Within one chapter the
  * narrower code is part of the wider diagnosis ("hypertension" inside "hypertensive heart
- * disease") and would only contradict it. Nor does a sign, symptom or ill-defined condition
+ * disease", "E. coli" (B96.20) inside "sepsis due to E. coli" (A41.51), both chapter 1) and
+ * would only contradict it. Nor does a sign, symptom or ill-defined condition
  * (chapter R) stand beside the diagnosis whose words it is part of: the guidelines leave out what
  * is integral to a diagnosis, and "disease" inside "chronic kidney disease" is no R69. Nor does it
  * stand beside an Index combination ("with") that already codes it: "neuropathy" is no G62.9
  * inside "type 2 diabetes with diabetic neuropathy" (E11.40).
  */
-function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch): boolean {
-  const code = match.entry.code;
-  return match.entry.source === 'lexicon' && !wider.entry.combination && code.charAt(0) !== wider.entry.code.charAt(0) && code.charAt(0) !== SYMPTOM_CHAPTER;
+function isLearnedAlongside(match: SentenceMatch, wider: SentenceMatch, chapterOf: ChapterOf): boolean {
+  if (match.entry.source !== 'lexicon' || wider.entry.combination) return false;
+  const chapter = chapterOf(match.entry.code);
+  return chapter !== SYMPTOM_CHAPTER && chapter !== chapterOf(wider.entry.code);
 }
 
-/** The first letter of chapter 18's codes: symptoms, signs and abnormal findings not elsewhere classified. */
-const SYMPTOM_CHAPTER = 'R';
+/** Chapter 18: symptoms, signs and abnormal findings not elsewhere classified. */
+const SYMPTOM_CHAPTER = '18';
 
 /**
  * `wider` says more than `narrower` about the same words: more stems, and every word of the

@@ -206,7 +206,7 @@ export function matchSentenceStemIds(
       }
     }
   }
-  return keepMostSpecific(matches, keepBoth);
+  return keepMostSpecific(matches, keepBoth, dictionary.chapterOf);
 }
 
 /**

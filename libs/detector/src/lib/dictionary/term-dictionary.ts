@@ -24,6 +24,8 @@ export interface DictionaryEntry {
    * therefore stands for each of them ("Diabetes, type 2, with, neuropathy" is E11.40 alone).
    */
   readonly combination?: boolean;
+  /** An Index path ending in "NEC": the code for the condition when the classification has no more specific place for it. */
+  readonly notElsewhereClassified?: boolean;
 }
 
 /**
@@ -49,6 +51,8 @@ export interface TermDictionary {
   readonly byAnchorGroups: readonly (readonly AnchorGroup[] | undefined)[];
   /** {@link byAnchorGroups} and the entries' stems laid out in typed arrays, for the matcher's hot loop. */
   readonly table: MatchingTable;
+  /** The classification's chapter of an entry's code, null when the code set lacks it. */
+  readonly chapterOf: (code: string) => string | null;
 }
 
 export interface AnchorGroup {
@@ -64,6 +68,7 @@ export interface EntryDraft {
   prior: number;
   alsoClassified?: boolean;
   combination?: boolean;
+  notElsewhereClassified?: boolean;
 }
 
 /**
@@ -110,7 +115,22 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   const byAnchorId: (number[] | undefined)[] = new Array<number[] | undefined>(stemIds.size).fill(undefined);
   for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
   const byAnchorGroups = byAnchorId.map((ids, anchorId) => (ids ? groupByNextStem(ids, anchorId, entryCheckIds) : undefined));
-  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table: layOutMatchingTable(byAnchorGroups, entryStemIds, entryCheckIds, [...stemIds.keys()]) };
+  const table = layOutMatchingTable(byAnchorGroups, entryStemIds, entryCheckIds, [...stemIds.keys()]);
+  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table, chapterOf: chaptersByCategory(terminology) };
+}
+
+/** {@link Terminology.chapterOf}, remembered per 3-character category: matching asks about the same few codes again and again. */
+function chaptersByCategory(terminology: Terminology): (code: string) => string | null {
+  const chapters = new Map<string, string | null>();
+  return (code) => {
+    const category = code.slice(0, 3);
+    let chapter = chapters.get(category);
+    if (chapter === undefined) {
+      chapter = terminology.chapterOf(category);
+      chapters.set(category, chapter);
+    }
+    return chapter;
+  };
 }
 
 function groupByNextStem(entryIds: readonly number[], anchorId: number, entryCheckIds: readonly Int32Array[]): AnchorGroup[] {

@@ -53,7 +53,10 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     if (!code || term.source !== 'index') return;
     const display = indexDisplay(model, termId);
     const combination = isCombinationPath(model, termId);
-    for (const stems of variants) drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index, ...(combination && { combination }) });
+    const notElsewhereClassified = NOT_ELSEWHERE_CLASSIFIED.test(term.title);
+    for (const stems of variants) {
+      drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index, ...(combination && { combination }), ...(notElsewhereClassified && { notElsewhereClassified }) });
+    }
   });
   return drafts;
 }
@@ -89,6 +92,9 @@ function isCombinationPath(model: CompiledTerminology, termId: number): boolean 
 }
 
 const WITH_SUBTERM = /^with\b/i;
+
+/** An Index title for what the classification codes nowhere more specific: "Escherichia coli NEC". */
+const NOT_ELSEWHERE_CLASSIFIED = /\bNEC\b/;
 
 const OTHER_TITLE = /\bother\b/i;
 

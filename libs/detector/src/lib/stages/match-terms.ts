@@ -23,6 +23,7 @@ export const matchTerms: Stage = (doc, deps) => {
   if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
   const words = wordStemIdsOf(deps.coding.dictionary);
   const expansionStems = stemsOfExpansions(doc, words);
+  const expansionEnds = endsOfExpansions(doc, expansionStems);
   const tokenWords = words.entriesOf(doc.tokens);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
@@ -36,7 +37,7 @@ export const matchTerms: Stage = (doc, deps) => {
     if (stems.count === 0) continue;
     const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count, stems.negations);
     for (const group of groupByToken(matches)) {
-      mentions.push(createMention(doc, mentionRange(doc, group)));
+      mentions.push(createMention(doc, mentionRange(doc, group, expansionEnds)));
       candidates.push({ matches: group.map(toCandidate) });
     }
   }
@@ -194,10 +195,27 @@ function sameTokens(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** From the first to the last token of the group's most specific match: the words that name the condition. */
-function mentionRange(doc: DetectorDoc, group: SentenceMatch[]) {
+/**
+ * The span of the group's widest match. An abbreviation's stems sit at its first token, so a
+ * match that ends there ends where the abbreviation does ("sepsis due to E. coli", not "...E").
+ */
+function mentionRange(doc: DetectorDoc, group: SentenceMatch[], expansionEnds: ReadonlyMap<number, number>) {
   let best = group[0];
   for (const match of group) if (match.width > best.width) best = match;
-  return { begin: doc.tokens[best.tokens[0]].begin, end: doc.tokens[best.tokens[best.tokens.length - 1]].end };
+  const last = best.tokens[best.tokens.length - 1];
+  return { begin: doc.tokens[best.tokens[0]].begin, end: Math.max(doc.tokens[last].end, expansionEnds.get(last) ?? 0) };
+}
+
+/** Where each abbreviation that offers stems ends, keyed by its first token, as {@link stemsOfExpansions} keys them. */
+function endsOfExpansions(doc: DetectorDoc, expansionStems: ReadonlyMap<number, readonly number[]>): Map<number, number> {
+  const ends = new Map<number, number>();
+  if (expansionStems.size === 0) return ends;
+  let tokenIndex = 0;
+  for (const expansion of doc.expansions) {
+    while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
+    if (expansionStems.has(tokenIndex)) ends.set(tokenIndex, expansion.end);
+  }
+  return ends;
 }
 
 function toCandidate(match: SentenceMatch): CandidateMatch {
