@@ -143,6 +143,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(result.codes.find((proposal) => proposal.code === 'B96.20')?.evidence.map((evidence) => evidence.text)).toEqual(['E. coli']);
     });
 
+    it('follows a "see" reference into its "with" subterms: choledocholithiasis with acute cholangitis is K80.32', () => {
+      const result = detectAll('Choledocholithiasis with acute cholangitis.');
+      const combination = result.codes.find((proposal) => proposal.code === 'K80.32');
+      expect(combination?.rationale).toMatch(/see Calculus, bile duct/);
+      expect(combination?.evidence.map((evidence) => evidence.text)).toEqual(['Choledocholithiasis with acute cholangitis']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

@@ -1,5 +1,6 @@
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
 import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
+import { seeReferenceEntries } from './see-reference-entries.js';
 import { contentStems } from './stems.js';
 import type { EntryDraft } from './term-dictionary.js';
 
@@ -58,7 +59,7 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
       drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index, ...(combination && { combination }), ...(notElsewhereClassified && { notElsewhereClassified }) });
     }
   });
-  return drafts;
+  return [...drafts, ...seeReferenceEntries(model, pathVariants, SOURCE_PRIOR.index)];
 }
 
 /** The stem sets of a path one title longer: each way of writing the parent path with each way of writing the title. */
