@@ -150,6 +150,15 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(combination?.evidence.map((evidence) => evidence.text)).toEqual(['Choledocholithiasis with acute cholangitis']);
     });
 
+    it('reads a species name as its bacterium, not as a disease: Klebsiella pneumoniae in the urine is no pneumonia', () => {
+      expect(inCategory(detectAll('Urinary tract infection due to Klebsiella pneumoniae.'), 'J')).toEqual([]);
+      expect(inCategory(detectAll('Blood cultures grew Streptococcus pneumoniae.'), 'J')).toEqual([]);
+      expect(codesOf(detectAll('Pneumonia due to Streptococcus pneumoniae.'))).toContain('J13');
+      const klebsiella = codesOf(detectAll('Pneumonia due to K. pneumoniae.'));
+      expect(klebsiella).toContain('J15.0');
+      expect(klebsiella).not.toContain('J18.9');
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

@@ -24,8 +24,9 @@ const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypocho
  * is not alcoholism, "traumatic" is not a traumatism, an embolization is a procedure, not an embolism.
  * Neither is "observed" an observation (Z04.9), "over" overeating, "morphine" morphinism, "adipose"
  * adiposity, the colon a colonization, the prostate prostatism, teeth teething, urine urination, nor
- * "premature" (contact, stop codon) prematurity, aldosterone aldosteronism, nor the bacterium
- * H. influenzae influenza.
+ * "premature" (contact, stop codon) prematurity, aldosterone aldosteronism; nor does a
+ * bacterium's species name its disease: H. influenzae is no influenza, S. or K. pneumoniae no
+ * pneumonia ("UTI due to Klebsiella pneumoniae"), N. meningitidis no meningitis.
  *
  * A Map, not an object: most words asked about are new to the process, and looking a new string
  * up as an object's property costs V8 a search of its table of property names (about a microsecond).
@@ -57,6 +58,11 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   prematurity: 'prematurity',
   aldosteronism: 'aldosteronism',
   influenzae: 'influenzae',
+  pneumoniae: 'pneumoniae',
+  meningitidis: 'meningitidis',
+  gonorrhoeae: 'gonorrhoeae',
+  diphtheriae: 'diphtheriae',
+  cholerae: 'cholerae',
 }));
 
 const cache = new Map<string, string | null>();
