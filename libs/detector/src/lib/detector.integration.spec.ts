@@ -159,6 +159,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(klebsiella).not.toContain('J18.9');
     });
 
+    it('codes acute on chronic systolic heart failure as I50.23 alone, the Index\'s "and (on) chronic" read with its essential word', () => {
+      expect(inCategory(detectAll('Acute on chronic systolic heart failure.'), 'I50')).toEqual(['I50.23']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

@@ -141,7 +141,8 @@ describe.skipIf(!haveData)('Alphabetic Index and tables on the real CDC files', 
       const find = (title: string, terms: IndexTerm[] = index.terms) => terms.find((term) => pathOf(terms, term.id) === title);
       expect(find('Diabetes, diabetic')).toMatchObject({ nemod: '(mellitus) (sugar)', code: 'E11.9' });
       expect(find('Diabetes, diabetic > type 2 > with > autonomic neuropathy')).toMatchObject({ nemod: '(poly)', code: 'E11.43' });
-      expect(find('Hypertension, hypertensive > portal > in')).toMatchObject({ code: 'B65.9', manif: 'K77' });
+      expect(find('Hypertension, hypertensive > portal > in schistosomiasis')).toMatchObject({ code: 'B65.9', manif: 'K77', nemod: '(due to) (bilharziasis)' });
+      expect(find('Failure, failed > heart > systolic > acute > and chronic')).toMatchObject({ code: 'I50.23', nemod: '(on) (congestive)' });
       expect(find("Bonnier's syndrome")).toMatchObject({ subcat: 'H81.8' });
       expect(find('Arthritis, arthritic > in > infectious disease NEC')).toMatchObject({ seeCategory: 'M01' });
       expect(find('Attack, attacks > heart')).toMatchObject({ see: 'infarct, myocardium' });

@@ -113,19 +113,19 @@ describe('readIndexXml', () => {
       [12, -1, 0, 'Cancerphobia'],
       [13, -1, 0, 'Hypertension'],
       [14, 13, 1, 'portal'],
-      [15, 14, 2, 'in'],
+      [15, 14, 2, 'in schistosomiasis'],
       [16, 13, 1, 'auricle, congenital'],
       [17, 13, 1, 'infectious disease NEC'],
     ]);
     expect(terms.every((t) => t.source === 'index')).toBe(true);
   });
 
-  it('keeps nonessential modifiers apart from the title, whitespace collapsed', async () => {
+  it('keeps nonessential modifiers apart from the title, whitespace collapsed, and essential words a nemod holds in the title', async () => {
     const { terms } = await readIndexXml(INDEX_XML, 'index');
     expect(terms[0]).toMatchObject({ title: 'Abasia', nemod: '(-astasia) (hysterical)' });
     expect(terms[6]).toMatchObject({ title: 'Diabetes, diabetic', nemod: '(mellitus) (sugar)' });
     expect(terms[5]).toMatchObject({ title: 'vein NEC', nemod: '(peripheral)' });
-    expect(terms[15]).toMatchObject({ title: 'in', nemod: '(due to) schistosomiasis (bilharziasis)' });
+    expect(terms[15]).toMatchObject({ title: 'in schistosomiasis', nemod: '(due to) (bilharziasis)' });
     expect(terms[1].nemod).toBe('');
   });
 

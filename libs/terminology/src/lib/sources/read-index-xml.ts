@@ -74,6 +74,38 @@ function joinTitle(pieces: TitlePiece[]): string {
   return collapseWhitespace(joined);
 }
 
+/**
+ * The file sometimes closes a `nemod` after essential words: `and<nemod>(on) chronic
+ * (congestive)</nemod>` is "and (on) chronic (congestive)", whose essential words are "and
+ * chronic" (I50.23 is acute and chronic heart failure). Only parenthesized text is nonessential;
+ * words outside the parentheses go back to the title.
+ */
+function withEssentialWordsOutOfModifiers(pieces: TitlePiece[]): TitlePiece[] {
+  return pieces.flatMap((piece): TitlePiece[] => {
+    if (typeof piece === 'string') return [piece];
+    const { parenthesized, outside } = splitParenthesized(piece.nemod);
+    if (!/[A-Za-z]/.test(outside)) return [piece];
+    return [{ nemod: parenthesized }, ` ${outside} `];
+  });
+}
+
+/** The top-level parenthesized groups of `text` (nesting kept inside them), and the words outside them. */
+function splitParenthesized(text: string): { parenthesized: string; outside: string } {
+  let depth = 0;
+  let parenthesized = '';
+  let outside = '';
+  for (const char of text) {
+    if (char === '(') depth += 1;
+    if (depth > 0) parenthesized += char;
+    else outside += char;
+    if (char === ')' && depth > 0) {
+      depth -= 1;
+      if (depth === 0) parenthesized += ' ';
+    }
+  }
+  return { parenthesized: collapseWhitespace(parenthesized), outside: collapseWhitespace(outside) };
+}
+
 /** Streams XML text into the parser, decoding Buffers as UTF-8 across chunk boundaries. */
 async function feedParser(parser: SaxesParser<{ xmlns: false; position: true }>, input: XmlInput): Promise<void> {
   // saxes itself skips a leading byte-order mark.
@@ -161,7 +193,8 @@ class IndexFileBuilder {
       return {
         name,
         sink: [],
-        close: (pieces) => {
+        close: (written) => {
+          const pieces = withEssentialWordsOutOfModifiers(written);
           entry.title = joinTitle(pieces);
           entry.nemod = collapseWhitespace(pieces.map((p) => (typeof p === 'string' ? '' : ` ${p.nemod}`)).join(''));
         },
