@@ -11,8 +11,9 @@ import { sortInPlace } from '../stable-sort.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
-import { type TokenWords, WORD_FLAGS, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { type TokenWords, WORD_FLAGS, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
+import { standInStems } from './stand-in-stems.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
 
@@ -22,8 +23,7 @@ export const matchTerms: Stage = (doc, deps) => {
   requireStages(doc, MATCH_TERMS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE, EXPAND_ABBREVIATIONS_STAGE]);
   if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
   const words = wordStemIdsOf(deps.coding.dictionary);
-  const expansionStems = stemsOfExpansions(doc, words);
-  const expansionEnds = endsOfExpansions(doc, expansionStems);
+  const standIns = standInStems(doc, words);
   const tokenWords = words.entriesOf(doc.tokens);
   const mentions: DetectorMention[] = [];
   const candidates: MentionCandidates[] = [];
@@ -33,11 +33,11 @@ export const matchTerms: Stage = (doc, deps) => {
   for (const sentence of doc.sentences) {
     while (nextHeader < headers.length && headers[nextHeader].end <= sentence.begin) nextHeader += 1;
     const header = nextHeader < headers.length && headers[nextHeader].begin < sentence.end ? headers[nextHeader] : null;
-    sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), expansionStems, tokenWords, stems);
+    sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems);
     if (stems.count === 0) continue;
     const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, stems.listSeparators, stems.count, stems.negations);
     for (const group of groupByToken(matches)) {
-      mentions.push(createMention(doc, mentionRange(doc, group, expansionEnds)));
+      mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
     }
   }
@@ -61,17 +61,6 @@ function firstTokenFrom(doc: DetectorDoc, sentence: Sentence, offset: number): n
   return index;
 }
 
-/** Stem numbers each abbreviation stands for, keyed by its first token. */
-function stemsOfExpansions(doc: DetectorDoc, words: WordStemIds): Map<number, readonly number[]> {
-  const byToken = new Map<number, readonly number[]>();
-  let tokenIndex = 0;
-  for (const expansion of doc.expansions) {
-    while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
-    if (tokenIndex < doc.tokens.length) byToken.set(tokenIndex, words.ofPhrase(expansion.expansion));
-  }
-  return byToken;
-}
-
 /**
  * A sentence's stems as dictionary numbers, each beside the token it sits at: the first `count`
  * of each array. Refilled for every sentence; typed arrays with a count, because emptying a
@@ -91,7 +80,7 @@ interface SentenceStemIds {
  * Fills `into` with every stem the sentence offers from `firstToken` on that the dictionary
  * knows, and with its list separators; the words of a department's name offer no stem.
  */
-function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: number, expansionStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
+function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: number, standInStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
   into.count = 0;
   into.listSeparators = [];
   into.negations = [];
@@ -102,9 +91,9 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: numbe
     if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
     if ((word & WORD_FLAGS.negation) !== 0) into.negations.push(index);
     if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
-    const expansion = expansionStems.size > 0 ? expansionStems.get(index) : undefined;
-    if (expansion !== undefined) {
-      appendStems(into, expansion, 0, expansion.length, index);
+    const standIn = standInStems.size > 0 ? standInStems.get(index) : undefined;
+    if (standIn !== undefined) {
+      appendStems(into, standIn, 0, standIn.length, index);
     } else {
       appendStems(into, stemPool, stemsFrom[index], stemsTo[index], index);
     }
@@ -196,27 +185,16 @@ function sameTokens(a: readonly number[], b: readonly number[]): boolean {
 
 /** From the first to the last token of the group's most specific match: the words that name the condition. */
 /**
- * The span of the group's widest match. An abbreviation's stems sit at its first token, so a
- * match that ends there ends where the abbreviation does ("sepsis due to E. coli", not "...E").
+ * The span of the group's widest match. Stand-in stems sit at the first token of what they stand
+ * for, so a match that ends there ends where that does ("sepsis due to E. coli", not "...E").
  */
-function mentionRange(doc: DetectorDoc, group: SentenceMatch[], expansionEnds: ReadonlyMap<number, number>) {
+function mentionRange(doc: DetectorDoc, group: SentenceMatch[], standInEnds: ReadonlyMap<number, number>) {
   let best = group[0];
   for (const match of group) if (match.width > best.width) best = match;
   const last = best.tokens[best.tokens.length - 1];
-  return { begin: doc.tokens[best.tokens[0]].begin, end: Math.max(doc.tokens[last].end, expansionEnds.get(last) ?? 0) };
+  return { begin: doc.tokens[best.tokens[0]].begin, end: Math.max(doc.tokens[last].end, standInEnds.get(last) ?? 0) };
 }
 
-/** Where each abbreviation that offers stems ends, keyed by its first token, as {@link stemsOfExpansions} keys them. */
-function endsOfExpansions(doc: DetectorDoc, expansionStems: ReadonlyMap<number, readonly number[]>): Map<number, number> {
-  const ends = new Map<number, number>();
-  if (expansionStems.size === 0) return ends;
-  let tokenIndex = 0;
-  for (const expansion of doc.expansions) {
-    while (tokenIndex < doc.tokens.length && doc.tokens[tokenIndex].end <= expansion.begin) tokenIndex += 1;
-    if (expansionStems.has(tokenIndex)) ends.set(tokenIndex, expansion.end);
-  }
-  return ends;
-}
 
 function toCandidate(match: SentenceMatch): CandidateMatch {
   return new Candidate(match.entry.id, match.tokens, match.entry.prior, match.crossesList);

@@ -101,6 +101,12 @@ describe('tokenizeText', () => {
     expect(sentences.map((s) => text.slice(s.begin, s.end))).toEqual(['Seen by Dr. Smith today.', 'Pt. is stable.']);
   });
 
+  it('ends a sentence at a lone letter and its period when a capitalized word follows, and not inside "E. coli"', () => {
+    const text = 'CKD stage 3b. Type 2 diabetes. Hepatitis C. He grew E. coli in urine.';
+    const { sentences } = tokenizeText(text);
+    expect(sentences.map((s) => text.slice(s.begin, s.end))).toEqual(['CKD stage 3b.', 'Type 2 diabetes.', 'Hepatitis C.', 'He grew E. coli in urine.']);
+  });
+
   it('gives normal forms and kinds', () => {
     const { tokens } = tokenizeText("Denies fevers, can't walk 3 days; 😀");
     const byText = (text: string) => tokens.find((token) => token.text === text);

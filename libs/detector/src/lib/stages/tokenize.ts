@@ -198,6 +198,23 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * wink-nlp reads a lone letter with a period as an abbreviation and runs the sentence on: "stage
+ * 3b. Type 2 diabetes", "hepatitis C. He denies". A capitalized word after it, past white space,
+ * starts a new sentence ("E. coli" stays one). The previous token ends at `from`; this one starts at `to`.
+ */
+function endsOnLetterPeriod(text: string, from: number, to: number): boolean {
+  if (to === from || from < 2 || text.charCodeAt(from - 1) !== 46 || !isAsciiLetter(text.charCodeAt(from - 2))) return false;
+  if (from >= 3 && isAsciiLetter(text.charCodeAt(from - 3))) return false;
+  const first = text.charCodeAt(to);
+  const second = text.charCodeAt(to + 1);
+  return first >= 65 && first <= 90 && second >= 97 && second <= 122;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 function isSkippedWinkToken(value: string, type: string): boolean {
   if (value.length === 0 || type === 'tabCRLF') return true;
   // A visible ASCII character first: not blank, and no need to trim.
@@ -231,7 +248,7 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       continue;
     }
     const sentenceOfToken = winkSentences.sentenceOf(i);
-    if (count === 0 || sentenceOfToken !== winkSentence || hasLineBreak(text, cursor, begin)) {
+    if (count === 0 || sentenceOfToken !== winkSentence || hasLineBreak(text, cursor, begin) || endsOnLetterPeriod(text, cursor, begin)) {
       sentences.open(begin, count, cursor);
       winkSentence = sentenceOfToken;
     }
