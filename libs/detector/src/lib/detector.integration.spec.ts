@@ -163,6 +163,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detectAll('Acute on chronic systolic heart failure.'), 'I50')).toEqual(['I50.23']);
     });
 
+    it('reads qualifiers written after commas as the classification writes them: "major depressive disorder, recurrent, moderate" is F33.1', () => {
+      const codes = codesOf(detectAll('She has major depressive disorder, recurrent, moderate, and generalized anxiety disorder.'));
+      expect(codes).toEqual(expect.arrayContaining(['F33.1', 'F41.1']));
+      expect(codes).not.toContain('F32.9');
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

@@ -53,6 +53,8 @@ export interface TermDictionary {
   readonly table: MatchingTable;
   /** The classification's chapter of an entry's code, null when the code set lacks it. */
   readonly chapterOf: (code: string) => string | null;
+  /** By stem number, 1 where an entry consists of that stem alone ("asthma"), 0 for a qualifier ("recurrent", "chronic"). */
+  readonly standaloneStems: Uint8Array;
 }
 
 export interface AnchorGroup {
@@ -116,7 +118,9 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   for (const [anchor, ids] of byAnchor) byAnchorId[stemIds.get(anchor) as number] = [...ids];
   const byAnchorGroups = byAnchorId.map((ids, anchorId) => (ids ? groupByNextStem(ids, anchorId, entryCheckIds) : undefined));
   const table = layOutMatchingTable(byAnchorGroups, entryStemIds, entryCheckIds, [...stemIds.keys()]);
-  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table, chapterOf: chaptersByCategory(terminology) };
+  const standaloneStems = new Uint8Array(stemIds.size);
+  for (const ids of entryStemIds) if (ids.length === 1) standaloneStems[ids[0]] = 1;
+  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table, chapterOf: chaptersByCategory(terminology), standaloneStems };
 }
 
 /** {@link Terminology.chapterOf}, remembered per 3-character category: matching asks about the same few codes again and again. */

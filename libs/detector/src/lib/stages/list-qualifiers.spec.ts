@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureCodingModel } from '../__fixtures__/coding.js';
+import { wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import { separatorsBetweenConditions } from './list-qualifiers.js';
+import { tokenizeText } from './tokenize.js';
+
+const coding = fixtureCodingModel();
+const words = wordStemIdsOf(coding.dictionary);
+
+/** The separators of the first sentence of `text` that still part conditions, as the text after each. */
+function partingSeparators(text: string): string[] {
+  const { tokens, sentences } = tokenizeText(text);
+  const tokenWords = words.entriesOf(tokens);
+  const sentence = sentences[0];
+  const separators: number[] = [];
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) if (tokenWords.isListSeparator(index)) separators.push(index);
+  return separatorsBetweenConditions(tokenWords, sentence, separators, coding.dictionary.standaloneStems).map((index) => tokens[index + 1]?.text ?? '(end)');
+}
+
+describe('separatorsBetweenConditions', () => {
+  it('lets a comma before a lone qualifier word go: "kidney disease, chronic"', () => {
+    expect(partingSeparators('Kidney disease, chronic.')).toEqual([]);
+    expect(partingSeparators('Type 2 diabetes, chronic, and hypertension.')).toEqual(['and', 'hypertension']);
+  });
+
+  it('keeps a comma before a condition named by one word, or before several words', () => {
+    expect(partingSeparators('Type 2 diabetes, hypertension.')).toEqual(['hypertension']);
+    expect(partingSeparators('Type 2 diabetes, chronic kidney disease.')).toEqual(['chronic']);
+    expect(partingSeparators('Headache, chronic pain.')).toEqual(['chronic']);
+  });
+});

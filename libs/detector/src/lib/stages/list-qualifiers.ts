@@ -1,0 +1,32 @@
+/**
+ * Which list separators of a sentence part two conditions. The classification writes a
+ * condition's qualifiers after commas ("Major depressive disorder, recurrent, moderate", "kidney
+ * disease, chronic"), and notes copy it; a comma before one qualifier word, the end of its item,
+ * parts nothing, and a match may run over it. A comma before a condition ("COPD, asthma") or
+ * before several words ("COPD, atrial fibrillation") still ends a list item.
+ */
+import type { Sentence } from '../detector-doc.js';
+import { type TokenWords, WORD_FLAGS } from '../dictionary/word-stem-ids.js';
+
+export function separatorsBetweenConditions(words: TokenWords, sentence: Sentence, separators: readonly number[], standaloneStems: Uint8Array): readonly number[] {
+  let kept: number[] | null = null;
+  for (let i = 0; i < separators.length; i += 1) {
+    const separator = separators[i];
+    const beforeQualifier = precedesQualifier(words, sentence, separator, standaloneStems);
+    if (beforeQualifier && kept === null) kept = separators.slice(0, i);
+    else if (!beforeQualifier && kept !== null) kept.push(separator);
+  }
+  return kept ?? separators;
+}
+
+/** Whether the item after `separator` is one word that names no condition alone, followed by another separator or the sentence end. */
+function precedesQualifier(words: TokenWords, sentence: Sentence, separator: number, standaloneStems: Uint8Array): boolean {
+  const word = separator + 1;
+  if (word >= sentence.tokenEnd || (words.wordOf[word] & (WORD_FLAGS.matchable | WORD_FLAGS.listSeparator)) !== WORD_FLAGS.matchable) return false;
+  const after = word + 1;
+  if (after < sentence.tokenEnd && !words.isListSeparator(after) && (words.wordOf[after] & WORD_FLAGS.matchable) !== 0) return false;
+  const { stemPool, stemsFrom, stemsTo } = words;
+  if (stemsFrom[word] === stemsTo[word]) return false;
+  for (let i = stemsFrom[word]; i < stemsTo[word]; i += 1) if (standaloneStems[stemPool[i]] === 1) return false;
+  return true;
+}
