@@ -73,6 +73,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(result)).toContain('K21.9');
     });
 
+    it('reads the reactions an allergies section lists as what would happen on exposure, not as current conditions', () => {
+      const result = detectAll('Allergies: Penicillin (rash), sulfa (hives).\nAssessment: Cellulitis of left leg.');
+      expect(mentionOf(result, 'rash').assertion.hypothetical).toBe(true);
+      expect(inCategory(result, 'R21')).toEqual([]);
+      expect(inCategory(result, 'L50')).toEqual([]);
+      expect(inCategory(result, 'L03')).not.toEqual([]);
+    });
+
     it('codes a history of breast cancer as Z85.3, not as a current cancer', () => {
       const result = detectAll('History of breast cancer.');
       expect(mentionOf(result, 'breast cancer').assertion.historical).toBe(true);
