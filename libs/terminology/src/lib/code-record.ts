@@ -24,10 +24,12 @@ interface ReverseReferences {
   tableCells: Map<string, CellRef[]>;
 }
 
+/** A code's own notes and those it inherits, as its {@link CodeRecord} has them. */
+export type CodeNotes = Pick<CodeRecord, 'notes' | 'inheritedNotes'>;
+
 export function buildCodeRecord(context: RecordContext, code: string): CodeRecord {
   const entry = context.codes.get(code) as CompiledCode;
-  const notes = context.model.notes[code] ?? emptyNotes();
-  const inheritedNotes = collectInheritedNotes(context, entry);
+  const { notes, inheritedNotes } = codeNotes(context, code);
   const section = context.model.sections[entry.section];
   const chapter = section ? context.model.chapters[section.chapter] : undefined;
   const reverse = reverseReferences(context);
@@ -48,6 +50,12 @@ export function buildCodeRecord(context: RecordContext, code: string): CodeRecor
     indexEntries: (reverse.indexTerms.get(code) ?? []).map((termId) => indexEntry(context.model, termId)),
     tableCells: (reverse.tableCells.get(code) ?? []).map((ref) => tableCellEntry(context.model, ref)),
   };
+}
+
+/** The notes of a record alone: a caller that reads only them is spared the rest, the Index references above all. */
+export function codeNotes(context: RecordContext, code: string): CodeNotes {
+  const entry = context.codes.get(code) as CompiledCode;
+  return { notes: context.model.notes[code] ?? emptyNotes(), inheritedNotes: collectInheritedNotes(context, entry) };
 }
 
 function collectInheritedNotes(context: RecordContext, entry: CompiledCode): InheritedNotes[] {

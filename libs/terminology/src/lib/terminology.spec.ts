@@ -36,6 +36,15 @@ describe('lookup', () => {
     expect(hypertension?.notes.inclusionTerms).toEqual([]);
   });
 
+  it('gives the notes alone as the record has them', () => {
+    for (const code of ['e1122', 'I11.0', 'E11', 'S52.501A']) {
+      const record = terminology.lookup(code);
+      expect(terminology.notesOf(code)).toEqual({ notes: record?.notes, inheritedNotes: record?.inheritedNotes });
+    }
+    expect(terminology.notesOf('E11.99')).toBeNull();
+    expect(terminology.notesOf('hello')).toBeNull();
+  });
+
   it('gives seventh characters from the ancestor that defines them', () => {
     const record = terminology.lookup('S52.501A');
     expect(record?.seventhCharacters.map((entry) => entry.char)).toEqual(['A', 'D', 'S']);

@@ -1,6 +1,6 @@
 import { formatCode, normalizeCode, undotCode } from './code.js';
 import { createCodeSet, type CodeSet } from './code-set.js';
-import { buildCodeRecord, type RecordContext } from './code-record.js';
+import { buildCodeRecord, codeNotes, type CodeNotes, type RecordContext } from './code-record.js';
 import { createIndexNavigator } from './index-navigation.js';
 import type { CompiledCode, CompiledTerminology } from './model-types.js';
 import type { CodeRecord, CodeSummary, NavigationOutcome, SearchHit, SearchOptions, ValidationResult } from './public-types.js';
@@ -57,6 +57,17 @@ export class Terminology {
     const code = normalizeCode(input);
     if (!code || !this.codes.has(code)) return null;
     return buildCodeRecord(this.context, code);
+  }
+
+  /**
+   * The notes of a code written in any common form, its own and those it inherits, as {@link lookup}
+   * reports them, or null: building the rest of a record (children, Index references) costs many
+   * times more, and checking notes is done for every code a document proposes.
+   */
+  notesOf(input: string): CodeNotes | null {
+    const code = normalizeCode(input);
+    if (!code || !this.codes.has(code)) return null;
+    return codeNotes(this.context, code);
   }
 
   /** Dotted code, title and billable flag, or null for an unknown code. */

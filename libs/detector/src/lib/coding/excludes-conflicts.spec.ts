@@ -66,7 +66,7 @@ describe('"use additional code" notes', () => {
 describe('ranges that span letters', () => {
   // A stub code set: S00 excludes "(A00-C99)", and every other code has no notes.
   const stub = {
-    lookup: (code: string) => (code === 'S00' ? { notes: { excludes1: ['infections (A00-C99)'] }, inheritedNotes: [] } : { notes: {}, inheritedNotes: [] }),
+    notesOf: (code: string) => (code === 'S00' ? { notes: { excludes1: ['infections (A00-C99)'] }, inheritedNotes: [] } : { notes: {}, inheritedNotes: [] }),
   } as unknown as Parameters<typeof createExcludes1Checker>[0];
   const excludes1 = createExcludes1Checker(stub).conflict;
 

@@ -99,7 +99,7 @@ function createNoteRanges(terminology: Terminology, kinds: readonly NoteKind[]) 
   return (code: string): NoteRanges => {
     let ranges = cache.get(code);
     if (!ranges) {
-      const record = terminology.lookup(code);
+      const record = terminology.notesOf(code);
       const notes = kinds.flatMap((kind) => [...(record?.notes[kind] ?? []), ...(record?.inheritedNotes.flatMap((entry) => entry.notes[kind] ?? []) ?? [])]);
       const byLetter = bucketByLetter(parseRanges(notes));
       ranges = { code, compact: compact(code), byLetter, letters: lettersOf(byLetter) };
