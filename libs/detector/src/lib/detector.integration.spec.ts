@@ -177,6 +177,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('F32.9');
     });
 
+    it('codes an ulcer\'s site and side through the Index\'s references and synonyms: left heel L97.429, sacrum L89.152', () => {
+      expect(codesOf(detectAll('Diabetic foot ulcer of left heel.'))).toEqual(expect.arrayContaining(['E11.621', 'L97.429']));
+      expect(codesOf(detectAll('Stage 2 pressure ulcer of sacrum.'))).toContain('L89.152');
+      expect(inCategory(detectAll('Pressure ulcer of the sacral region, stage 3.'), 'L89')).toEqual(['L89.153']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

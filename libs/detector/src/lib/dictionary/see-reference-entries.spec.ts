@@ -34,6 +34,12 @@ function pathVariants(terms: readonly TermSpec[]): string[][][] {
   return terms.map((term) => [contentStems(term.title)]);
 }
 
+/** Each term's whole path's stems, its ancestors' titles included. */
+function pathVariantsOfPaths(terms: readonly TermSpec[]): string[][][] {
+  const stemsOf = (id: number): string[] => (id < 0 ? [] : [...new Set([...stemsOf(terms[id].parent), ...contentStems(terms[id].title)])]);
+  return terms.map((_, id) => [stemsOf(id)]);
+}
+
 describe('seeReferenceEntries', () => {
   const drafts = seeReferenceEntries(modelOf(BILE_DUCT), pathVariants(BILE_DUCT), 0.5);
 
@@ -49,6 +55,24 @@ describe('seeReferenceEntries', () => {
   it('leaves out subterms that are no combination, and references that name no subterm', () => {
     expect(drafts.some((draft) => draft.code === 'K8020')).toBe(false);
     expect(drafts.some((draft) => draft.display.startsWith('Index: Hepatoma'))).toBe(false);
+  });
+
+  it('takes a referring subterm to the target\'s child of its name, with every variant there: "Ulcer, heel - see Ulcer, lower limb"', () => {
+    const ulcer: TermSpec[] = [
+      { parent: -1, title: 'Ulcer, ulcerated' },
+      { parent: 0, title: 'heel', see: 'Ulcer, lower limb' },
+      { parent: 0, title: 'lower limb', code: 'L97.909' },
+      { parent: 2, title: 'heel', code: 'L97.409' },
+      { parent: 3, title: 'left', code: 'L97.429' },
+      { parent: 2, title: 'thigh', code: 'L97.109' },
+    ];
+    const found = seeReferenceEntries(modelOf(ulcer), pathVariantsOfPaths(ulcer), 0.5);
+    expect(found.map((draft) => [draft.code, [...draft.stems].sort()])).toEqual([
+      ['L97409', [...contentStems('ulcer heel')].sort()],
+      ['L97429', [...contentStems('ulcer heel left')].sort()],
+    ]);
+    expect(found[1].display).toBe('Index: Ulcer, ulcerated > heel (see Ulcer, lower limb) > heel > left');
+    expect(found.every((draft) => draft.combination === undefined)).toBe(true);
   });
 
   it('leaves out a target too broad to be one condition\'s variants', () => {

@@ -2,7 +2,8 @@
  * Index paths reached through a "see" reference, named with the referring term's words. The
  * Index writes "Choledocholithiasis - see Calculus, bile duct", so a coder reading
  * "choledocholithiasis with acute cholangitis" follows "Calculus, bile duct, with, cholangitis,
- * acute" to K80.32; the dictionary gives that path the words the note uses.
+ * acute" to K80.32, and "Ulcer, heel - see Ulcer, lower limb" takes "ulcer of left heel" to
+ * "Ulcer, lower limb, heel, left" (L97.429); the dictionary gives those paths the note's words.
  */
 import type { CompiledTerminology } from '@icd/terminology';
 import { contentStems } from './stems.js';
@@ -25,7 +26,9 @@ interface Subterm {
 
 /**
  * Drafts for the coded subterms under each "see" target, with the referring path's stems in
- * place of the target's. `pathVariants[id]` are the stem sets of Index term `id`'s own path.
+ * place of the target's: its "with" subterms, or, where the referring subterm's own title names a
+ * child of the target, every coded subterm of that child. `pathVariants[id]` are the stem sets
+ * of Index term `id`'s own path.
  */
 export function seeReferenceEntries(model: CompiledTerminology, pathVariants: readonly (readonly string[][] | undefined)[], prior: number): EntryDraft[] {
   const terms = model.indexTerms;
@@ -38,18 +41,22 @@ export function seeReferenceEntries(model: CompiledTerminology, pathVariants: re
     if (term.source !== 'index' || term.code || !term.see) return;
     const target = resolveReference(term.see, mainTerms, children, parts);
     if (target === null) return;
-    if (!subtermsOf.has(target)) subtermsOf.set(target, codedSubterms(model, target, children));
-    const subterms = subtermsOf.get(target);
+    // "Ulcer, heel - see Ulcer, lower limb": the coder looks for "heel" under the target, and every variant there is the referring term's.
+    const named = term.parent >= 0 ? childNamed(children[target], parts.of(termId)[0], parts) : null;
+    const from = named ?? target;
+    if (!subtermsOf.has(from)) subtermsOf.set(from, codedSubterms(model, from, children, named !== null));
+    const subterms = subtermsOf.get(from);
     const referring = pathVariants[termId];
     if (!subterms || !referring) return;
     for (const subterm of subterms) {
       const code = model.indexTermCodes[subterm.id];
       const combination = subterm.titles.some((title) => WITH_SUBTERM.test(title));
-      if (!code || !combination) continue;
+      if (!code || (named === null && !combination)) continue;
       const subtermStems = subterm.titles.flatMap((title) => contentStems(title));
-      const display = `Index: ${pathTitles(model, termId).join(' > ')} (see ${term.see}) > ${subterm.titles.join(' > ')}`;
+      const steps = named === null ? subterm.titles : [model.indexTerms[named].title, ...subterm.titles];
+      const display = `Index: ${pathTitles(model, termId).join(' > ')} (see ${term.see}) > ${steps.join(' > ')}`;
       for (const stems of referring) {
-        drafts.push({ stems: [...new Set([...stems, ...subtermStems])], code, source: 'index', display, prior, combination });
+        drafts.push({ stems: [...new Set([...stems, ...subtermStems])], code, source: 'index', display, prior, ...(combination && { combination }) });
       }
     }
   });
@@ -116,9 +123,17 @@ function resolveReference(reference: string, mainTerms: ReadonlyMap<string, numb
   return node;
 }
 
-/** The subterms under `target` that carry a code, or null when there are too many to be one condition's variants. */
-function codedSubterms(model: CompiledTerminology, target: number, children: readonly number[][]): Subterm[] | null {
-  const found: Subterm[] = [];
+/** The child of a target whose title names what the referring term names ("heel"), if any. */
+function childNamed(children: readonly number[], name: string, parts: TitleParts): number | null {
+  return children.find((child) => parts.of(child).includes(name)) ?? null;
+}
+
+/**
+ * The subterms under `target` that carry a code (with `target` itself first when `withTarget`),
+ * or null when there are too many to be one condition's variants.
+ */
+function codedSubterms(model: CompiledTerminology, target: number, children: readonly number[][], withTarget: boolean): Subterm[] | null {
+  const found: Subterm[] = withTarget && model.indexTermCodes[target] ? [{ id: target, titles: [] }] : [];
   const visit = (id: number, titles: readonly string[]): boolean => {
     for (const child of children[id]) {
       const path = [...titles, model.indexTerms[child].title];

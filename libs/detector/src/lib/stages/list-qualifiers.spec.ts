@@ -23,6 +23,11 @@ describe('separatorsBetweenConditions', () => {
     expect(partingSeparators('Type 2 diabetes, chronic, and hypertension.')).toEqual(['and', 'hypertension']);
   });
 
+  it('lets a comma go before a qualifier word with its number: "chronic kidney disease, stage 3"', () => {
+    expect(partingSeparators('Chronic kidney disease, stage 3.')).toEqual([]);
+    expect(partingSeparators('Chronic kidney disease, stage 3 anemia.')).toEqual(['stage']);
+  });
+
   it('keeps a comma before a condition named by one word, or before several words', () => {
     expect(partingSeparators('Type 2 diabetes, hypertension.')).toEqual(['hypertension']);
     expect(partingSeparators('Type 2 diabetes, chronic kidney disease.')).toEqual(['chronic']);

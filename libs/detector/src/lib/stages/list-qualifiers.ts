@@ -19,14 +19,24 @@ export function separatorsBetweenConditions(words: TokenWords, sentence: Sentenc
   return kept ?? separators;
 }
 
-/** Whether the item after `separator` is one word that names no condition alone, followed by another separator or the sentence end. */
+/**
+ * Whether the item after `separator` is one word that names no condition alone, or such a word
+ * and a number ("stage 3"), followed by another separator or the sentence end.
+ */
 function precedesQualifier(words: TokenWords, sentence: Sentence, separator: number, standaloneStems: Uint8Array): boolean {
   const word = separator + 1;
   if (word >= sentence.tokenEnd || (words.wordOf[word] & (WORD_FLAGS.matchable | WORD_FLAGS.listSeparator)) !== WORD_FLAGS.matchable) return false;
-  const after = word + 1;
+  let after = word + 1;
+  if (after < sentence.tokenEnd && isNumber(words, after)) after += 1;
   if (after < sentence.tokenEnd && !words.isListSeparator(after) && (words.wordOf[after] & WORD_FLAGS.matchable) !== 0) return false;
   const { stemPool, stemsFrom, stemsTo } = words;
   if (stemsFrom[word] === stemsTo[word]) return false;
   for (let i = stemsFrom[word]; i < stemsTo[word]; i += 1) if (standaloneStems[stemPool[i]] === 1) return false;
   return true;
+}
+
+/** A number token: matchable, yet its normal is digits ("3"), which is all a stage or type adds. */
+function isNumber(words: TokenWords, index: number): boolean {
+  const stem = words.stemAt(index);
+  return stem !== null && /^\d+$/.test(stem);
 }
