@@ -183,6 +183,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detectAll('Pressure ulcer of the sacral region, stage 3.'), 'L89')).toEqual(['L89.153']);
     });
 
+    it('codes a stated BMI as its adult band beside an associated diagnosis, and not without one', () => {
+      const result = detectAll('Morbid obesity with BMI 42.');
+      expect(codesOf(result)).toEqual(expect.arrayContaining(['E66.01', 'Z68.41']));
+      expect(result.codes.find((proposal) => proposal.code === 'Z68.41')?.evidence.map((evidence) => evidence.text)).toEqual(['BMI 42']);
+      expect(inCategory(detectAll('BMI 42. No other problems.'), 'Z68')).toEqual([]);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

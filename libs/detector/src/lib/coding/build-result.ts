@@ -13,6 +13,7 @@ import { candidateFeatures, collectCodeCandidates, type CodeCandidate } from './
 import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
+import { bmiProposal } from './bmi-status.js';
 
 /** A single mention never makes a code certain. */
 const MAX_SCORE = 0.99;
@@ -25,7 +26,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const ranked = coding.excludes1
     .keepCompatible(rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold), (code) => code.facts.excludes1)
     .map((code) => code.proposal);
-  const codes = dropContradictedWithoutComplications(ranked, coding.calibration.threshold);
+  const codes = withBmiStatus(doc, coding, dropContradictedWithoutComplications(ranked, coding.calibration.threshold), options);
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
@@ -36,7 +37,14 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   };
 }
 
-function inSelectedSections(mention: DetectorMention, options: DetectionOptions): boolean {
+/** `codes` with the BMI status code its stated BMI and an associated diagnosis call for, when there is one and it is not there yet. */
+function withBmiStatus(doc: DetectorDoc, coding: CodingModel, codes: CodeProposal[], options: DetectionOptions): CodeProposal[] {
+  const bmi = bmiProposal(doc, coding.bmiRules, codes, (code) => coding.summary(code)?.title ?? code);
+  if (!bmi || codes.some((proposal) => proposal.code === bmi.code) || !inSelectedSections(bmi.evidence[0], options)) return codes;
+  return [...codes, bmi];
+}
+
+function inSelectedSections(mention: Pick<DetectorMention, 'section'>, options: DetectionOptions): boolean {
   return !options.sections || (mention.section !== null && options.sections.includes(mention.section));
 }
 

@@ -5,6 +5,7 @@ import { buildTermDictionary, type EntryDraft, type TermDictionary } from '../di
 import { calibratedScores, parseCalibration, parseLexicon, type Calibration } from './learned-data.js';
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
+import { loadBmiRules, type BmiRules } from './bmi-status.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
 import { createCodePriors, type CodePriors } from './code-candidates.js';
@@ -20,6 +21,8 @@ export interface CodingModel {
   /** `narrow` for the code of a dictionary entry, by entry id. */
   readonly narrowEntry: EntryNarrower;
   readonly historyRules: readonly HistoryRule[];
+  /** BMI phrases, the adult bands of the Index and the diagnoses that make a BMI reportable. */
+  readonly bmiRules: BmiRules;
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
   readonly calibration: Calibration;
@@ -62,6 +65,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     narrow,
     narrowEntry: createEntryNarrower(dictionary.entries, narrow, summary),
     historyRules,
+    bmiRules: loadBmiRules(terminology),
     historyCodes,
     codePriors,
     codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
