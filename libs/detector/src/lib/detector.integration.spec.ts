@@ -190,6 +190,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detectAll('BMI 42. No other problems.'), 'Z68')).toEqual([]);
     });
 
+    it('reads CLL in the Index\'s wording, chronic lymphocytic leukemia of B-cell type (C91.1-), not a chronic leukemia of unspecified cell type', () => {
+      expect(inCategory(detectAll('Patient with CLL.'), 'C9')).toEqual(['C91.10']);
+      expect(inCategory(detectAll('CLL in remission.'), 'C9')).toEqual(['C91.11']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));
