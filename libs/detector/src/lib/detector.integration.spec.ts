@@ -195,6 +195,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detectAll('CLL in remission.'), 'C9')).toEqual(['C91.11']);
     });
 
+    it('codes status after a CABG as the presence of an aortocoronary bypass graft (Z95.1)', () => {
+      const result = detectAll('CAD s/p CABG.');
+      expect(codesOf(result)).toEqual(expect.arrayContaining(['Z95.1', 'I25.10']));
+      expect(result.codes.find((proposal) => proposal.code === 'Z95.1')?.evidence.map((evidence) => evidence.text)).toEqual(['s/p CABG']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));
