@@ -188,6 +188,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(result)).toEqual(expect.arrayContaining(['E66.01', 'Z68.41']));
       expect(result.codes.find((proposal) => proposal.code === 'Z68.41')?.evidence.map((evidence) => evidence.text)).toEqual(['BMI 42']);
       expect(inCategory(detectAll('BMI 42. No other problems.'), 'Z68')).toEqual([]);
+      const scores = detectAll('Morbid obesity with BMI 42. Acute on chronic systolic heart failure.').codes.map((proposal) => proposal.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     });
 
     it('reads CLL in the Index\'s wording, chronic lymphocytic leukemia of B-cell type (C91.1-), not a chronic leukemia of unspecified cell type', () => {

@@ -41,7 +41,9 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
 function withBmiStatus(doc: DetectorDoc, coding: CodingModel, codes: CodeProposal[], options: DetectionOptions): CodeProposal[] {
   const bmi = bmiProposal(doc, coding.bmiRules, codes, (code) => coding.summary(code)?.title ?? code);
   if (!bmi || codes.some((proposal) => proposal.code === bmi.code) || !inSelectedSections(bmi.evidence[0], options)) return codes;
-  return [...codes, bmi];
+  // Best first, as every code list is: after the codes scored as high, before the first scored lower.
+  const at = codes.findIndex((proposal) => proposal.score < bmi.score);
+  return at < 0 ? [...codes, bmi] : [...codes.slice(0, at), bmi, ...codes.slice(at)];
 }
 
 function inSelectedSections(mention: Pick<DetectorMention, 'section'>, options: DetectionOptions): boolean {
