@@ -203,6 +203,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(result.codes.find((proposal) => proposal.code === 'Z95.1')?.evidence.map((evidence) => evidence.text)).toEqual(['s/p CABG']);
     });
 
+    it('codes CKD stage 3b and 3a as N18.32 and N18.31 at the trained threshold, narrowing the Index\'s "stage 3" by the letter', () => {
+      expect(inCategory(detector.detect('Assessment: Morbid obesity. Acute on chronic systolic heart failure. CKD stage 3b.'), 'N18')).toEqual(['N18.32']);
+      expect(detector.detect('CKD stage 3b.').codes.find((proposal) => proposal.code === 'N18.32')?.rationale).toMatch(/^Index: .*stage 3$/);
+      expect(inCategory(detector.detect('Chronic kidney disease stage 3a.'), 'N18')).toEqual(['N18.31']);
+      expect(inCategory(detector.detect('CKD stage 3.'), 'N18')).toEqual(['N18.30']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));

@@ -69,9 +69,9 @@ describe('match-terms', () => {
     expect(mentionCodes(matched('Type 2 diabetes mellitus without complications.'))).toEqual([['Type 2 diabetes mellitus without complications', ['E119']]]);
   });
 
-  it('reads a number with its letter as the classification writes it: "stage 3b" is N18.32, not stage 3', () => {
+  it('reads a number with its letter as the classification writes it, and as the number: "stage 3b" is N18.32 or stage 3', () => {
     expect(mentionCodes(matched('CKD stage 3b. Stage 3 chronic kidney disease.'))).toEqual([
-      ['CKD stage 3b', ['N1832']],
+      ['CKD stage 3b', ['N1830', 'N1832']],
       ['Stage 3 chronic kidney disease', ['N1830']],
     ]);
   });

@@ -80,6 +80,16 @@ class MentionContexts {
     return end;
   }
 
+  /** Token `index` with the single letter written against it ("3" and "b" as "3b"), or null. */
+  letteredNumberAt(index: number): string | null {
+    const { tokens } = this.doc;
+    const token = tokens[index];
+    const next = tokens[index + 1];
+    if (token.kind !== 'number' || next === undefined || next.begin !== token.end || next.kind !== 'word') return null;
+    const letter = next.normal.endsWith('.') ? next.normal.slice(0, -1) : next.normal;
+    return letter.length === 1 ? `${token.normal}${letter}` : null;
+  }
+
   cuesOf(sentence: Sentence): readonly string[] {
     let cues = this.cuesBySentence.get(sentence.index);
     if (!cues) {
@@ -102,6 +112,9 @@ class MentionContexts {
  * A class rather than a closure: the workspace runs through tsx, which names every closure as it
  * is made, at a cost.
  */
+/** A stem such as "3b" (stage 3b), which the tokenizer splits into a number and a letter. */
+const LETTERED_NUMBER = /^\d+[a-z]$/;
+
 class ListItemContext implements StemContext {
   /** The list item's first and last token; -1 until first asked. */
   private first = -1;
@@ -117,6 +130,9 @@ class ListItemContext implements StemContext {
     if (this.first < 0) this.locate();
     const words = this.contexts.tokenWords;
     for (let index = this.first; index <= this.last; index += 1) if (words.stemAt(index) === stem) return true;
+    if (LETTERED_NUMBER.test(stem)) {
+      for (let index = this.first; index <= this.last; index += 1) if (this.contexts.letteredNumberAt(index) === stem) return true;
+    }
     return SEVENTH_CHARACTER_CUE_STEMS.has(stem) && this.contexts.cuesOf(this.sentence as Sentence).includes(stem);
   }
 

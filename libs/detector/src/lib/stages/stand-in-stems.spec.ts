@@ -19,10 +19,10 @@ describe('standInStems', () => {
     expect(standIns('Known HTN.')).toEqual([['HTN', words.ofPhrase('hypertension')]]);
   });
 
-  it('joins a number and the letter written against it where the dictionary knows the pair', () => {
+  it('joins a number and the letter written against it where the dictionary knows the pair, keeping the number', () => {
     expect(standIns('CKD stage 3b.').map(([text, ids]) => [text, ids])).toEqual([
       ['CKD', words.ofPhrase('chronic kidney disease')],
-      ['3b', words.ofPhrase('3b')],
+      ['3b', [...words.ofPhrase('3b'), ...words.of('3')]],
     ]);
     expect(words.ofPhrase('3b').length).toBe(1);
   });

@@ -33,8 +33,8 @@ function addExpansions(doc: DetectorDoc, words: WordStemIds, stems: Map<number, 
 
 /**
  * A number with a single letter written against it reads as the classification writes it
- * ("3b", as in "Chronic kidney disease, stage 3b"), where the dictionary knows that stem: then
- * "stage 3" entries do not also claim the words. An abbreviation at the number keeps its reading.
+ * ("3b", as in "Chronic kidney disease, stage 3b"), where the dictionary knows that stem, as well
+ * as the number it is. An abbreviation at the number keeps its reading.
  */
 function addLetteredNumbers(tokens: readonly Token[], words: WordStemIds, stems: Map<number, readonly number[]>, ends: Map<number, number>): void {
   for (let index = 0; index + 1 < tokens.length; index += 1) {
@@ -45,7 +45,8 @@ function addLetteredNumbers(tokens: readonly Token[], words: WordStemIds, stems:
     if (next.begin !== token.end || next.kind !== 'word' || letter.length !== 1) continue;
     const joined = words.ofPhrase(`${token.normal}${letter}`);
     if (joined.length === 0) continue;
-    stems.set(index, joined);
+    // The number's own stem too: the Index's "stage 3" (N18.3) then narrows, by the "3b", to N18.32.
+    stems.set(index, [...joined, ...words.of(token.normal)]);
     ends.set(index, next.begin + letter.length);
   }
 }
