@@ -4,7 +4,7 @@
  * diagnosis as the guidelines ask (obesity, malnutrition, underweight).
  */
 import type { CodeProposal, Evidence } from '@icd/contracts';
-import type { CompiledTerminology, Terminology } from '@icd/terminology';
+import { formatCode, type CompiledTerminology, type Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/bmi-rules.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
@@ -78,7 +78,7 @@ export function bmiProposal(doc: DetectorDoc, rules: BmiRules, codes: readonly C
     const value = Number(found[1]);
     const band = rules.bands.find((candidate) => value >= candidate.low && value < candidate.high);
     if (!band) continue;
-    const code = `${band.code.slice(0, 3)}.${band.code.slice(3)}`;
+    const code = formatCode(band.code);
     const evidence: Evidence = { begin: found.index, end: found.index + found[0].length, text: found[0], section: sectionCategoryAt(doc, found.index) };
     return { code, title: titleOf(code), billable: true, score: associated.score, evidence: [evidence], rationale: `Index: Body, bodies > mass index > adult (beside ${associated.code})`, alternatives: [] };
   }

@@ -15,8 +15,8 @@ const MAX_TARGET_SUBTERMS = 60;
 /** How far below the target a subterm may lie: deeper ones add more words than a note puts beside the referring term. */
 const MAX_SUBTERM_DEPTH = 3;
 
-/** The Index's way of linking two conditions in one code. */
-const WITH_SUBTERM = /^with\b/i;
+/** A subterm that starts with "with": the Index's way of linking two conditions in one code. */
+export const WITH_SUBTERM = /^with\b/i;
 
 interface Subterm {
   readonly id: number;
@@ -146,7 +146,8 @@ function codedSubterms(model: CompiledTerminology, target: number, children: rea
   return visit(target, []) ? found : null;
 }
 
-function pathTitles(model: CompiledTerminology, termId: number): string[] {
+/** The titles of an Index term's path, main term first. */
+export function pathTitles(model: Pick<CompiledTerminology, 'indexTerms'>, termId: number): string[] {
   const titles: string[] = [];
   for (let id = termId; id >= 0; id = model.indexTerms[id].parent) titles.unshift(model.indexTerms[id].title);
   return titles;

@@ -1,6 +1,6 @@
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
 import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
-import { seeReferenceEntries } from './see-reference-entries.js';
+import { WITH_SUBTERM, pathTitles, seeReferenceEntries } from './see-reference-entries.js';
 import { contentStems } from './stems.js';
 import type { EntryDraft } from './term-dictionary.js';
 
@@ -79,9 +79,7 @@ function distinct(variants: string[][]): string[][] {
 }
 
 function indexDisplay(model: CompiledTerminology, termId: number): string {
-  const titles: string[] = [];
-  for (let id = termId; id >= 0; id = model.indexTerms[id].parent) titles.unshift(model.indexTerms[id].title);
-  return `Index: ${titles.join(' > ')}`;
+  return `Index: ${pathTitles(model, termId).join(' > ')}`;
 }
 
 /** A subterm under the main term that starts with "with": the Index's way of linking two conditions in one code. */
@@ -91,8 +89,6 @@ function isCombinationPath(model: CompiledTerminology, termId: number): boolean 
   }
   return false;
 }
-
-const WITH_SUBTERM = /^with\b/i;
 
 /** An Index title for what the classification codes nowhere more specific: "Escherichia coli NEC". */
 const NOT_ELSEWHERE_CLASSIFIED = /\bNEC\b/;

@@ -15,6 +15,7 @@ import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
 import { MATCH_TERMS_STAGE } from './match-terms.js';
+import { letteredNumberAt } from './stand-in-stems.js';
 
 export const RESOLVE_CODES_STAGE = 'resolve-codes';
 
@@ -82,12 +83,7 @@ class MentionContexts {
 
   /** Token `index` with the single letter written against it ("3" and "b" as "3b"), or null. */
   letteredNumberAt(index: number): string | null {
-    const { tokens } = this.doc;
-    const token = tokens[index];
-    const next = tokens[index + 1];
-    if (token.kind !== 'number' || next === undefined || next.begin !== token.end || next.kind !== 'word') return null;
-    const letter = next.normal.endsWith('.') ? next.normal.slice(0, -1) : next.normal;
-    return letter.length === 1 ? `${token.normal}${letter}` : null;
+    return letteredNumberAt(this.doc.tokens, index);
   }
 
   cuesOf(sentence: Sentence): readonly string[] {

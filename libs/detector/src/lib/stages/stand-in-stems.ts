@@ -38,15 +38,25 @@ function addExpansions(doc: DetectorDoc, words: WordStemIds, stems: Map<number, 
  */
 function addLetteredNumbers(tokens: readonly Token[], words: WordStemIds, stems: Map<number, readonly number[]>, ends: Map<number, number>): void {
   for (let index = 0; index + 1 < tokens.length; index += 1) {
-    const token = tokens[index];
-    if (token.kind !== 'number' || stems.has(index)) continue;
-    const next = tokens[index + 1];
-    const letter = next.normal.endsWith('.') ? next.normal.slice(0, -1) : next.normal;
-    if (next.begin !== token.end || next.kind !== 'word' || letter.length !== 1) continue;
-    const joined = words.ofPhrase(`${token.normal}${letter}`);
+    if (stems.has(index)) continue;
+    const lettered = letteredNumberAt(tokens, index);
+    if (lettered === null) continue;
+    const joined = words.ofPhrase(lettered);
     if (joined.length === 0) continue;
     // The number's own stem too: the Index's "stage 3" (N18.3) then narrows, by the "3b", to N18.32.
-    stems.set(index, [...joined, ...words.of(token.normal)]);
-    ends.set(index, next.begin + letter.length);
+    stems.set(index, [...joined, ...words.of(tokens[index].normal)]);
+    ends.set(index, tokens[index + 1].begin + 1);
   }
+}
+
+/**
+ * Token `index`, a number, with the single letter written against it, as one word ("3" and "b."
+ * as "3b"), or null. wink-nlp splits them, and keeps a sentence's final period on the letter.
+ */
+export function letteredNumberAt(tokens: readonly Token[], index: number): string | null {
+  const token = tokens[index];
+  const next = tokens[index + 1];
+  if (token.kind !== 'number' || next === undefined || next.begin !== token.end || next.kind !== 'word') return null;
+  const letter = next.normal.endsWith('.') ? next.normal.slice(0, -1) : next.normal;
+  return letter.length === 1 ? `${token.normal}${letter}` : null;
 }
