@@ -85,11 +85,18 @@ describe('buildDetectionResult: options', () => {
 });
 
 describe('buildDetectionResult: ranking and conflicts', () => {
-  it('keeps the better-supported of two codes an Excludes1 note keeps apart', () => {
+  it('keeps the better-supported of two codes an Excludes1 note keeps apart when they read the same words', () => {
+    const weights = CANDIDATE_FEATURES.map((name) => (name === 'bestScore' ? 10 : 0));
+    const ranker = { features: [...CANDIDATE_FEATURES], means: weights.map(() => 0), scales: weights.map(() => 1), weights, bias: -4 };
+    const ranked = fixtureCodingModel({ calibration: { ...EMPTY_CALIBRATION, ranker } });
+    expect(codesOf(detect('Low back pain.', {}, ranked))).toEqual(['M54.50', 'M54.59']);
+    const conflicting = excludes1CheckerFrom((a, b) => [a, b].sort().join(' ') === 'M54.50 M54.59');
+    expect(codesOf(detect('Low back pain.', {}, { ...ranked, excludes1: conflicting }))).toEqual(['M54.50']);
+  });
+
+  it('keeps both codes of an Excludes1 note when separate mentions state them, as separately documented conditions', () => {
     const conflicting = excludes1CheckerFrom((a, b) => [a, b].sort().join(' ') === 'E11.9 M54.50');
-    const result = detect(NOTE, {}, { ...coding, excludes1: conflicting });
-    expect(codesOf(result)).toEqual(['M54.50']);
-    expect(codesOf(detect('Type 2 diabetes. Type 2 diabetes. Low back pain.', {}, { ...coding, excludes1: conflicting }))).toEqual(['E11.9']);
+    expect(codesOf(detect(NOTE, {}, { ...coding, excludes1: conflicting }))).toEqual(['M54.50', 'E11.9']);
   });
 
   it('scores every supported code with the fitted ranker, alternatives included', () => {

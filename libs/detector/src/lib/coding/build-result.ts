@@ -14,6 +14,7 @@ import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 import { bmiProposal } from './bmi-status.js';
+import { rangesOverlap } from '../doc-queries.js';
 
 /** A single mention never makes a code certain. */
 const MAX_SCORE = 0.99;
@@ -22,9 +23,16 @@ const MAX_SCORE = 0.99;
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
   // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
-  // Of two codes an Excludes1 note keeps apart, the better-supported one stays.
+  // Of two codes an Excludes1 note keeps apart that read the same words, the better-supported one
+  // stays. Read from separate mentions they are separately documented conditions, which the
+  // guidelines' exception for unrelated conditions lets a coder report together (dyspnea and
+  // tachypnea); a coder who finds them related drops one.
   const ranked = coding.excludes1
-    .keepCompatible(rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold), (code) => code.facts.excludes1)
+    .keepCompatible(
+      rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold),
+      (code) => code.facts.excludes1,
+      (kept, item) => evidenceOverlaps(kept.proposal.evidence, item.proposal.evidence),
+    )
     .map((code) => code.proposal);
   const codes = withBmiStatus(doc, coding, dropContradictedWithoutComplications(ranked, coding.calibration.threshold), options);
   const kept = new Set(codes.map((proposal) => proposal.code));
@@ -90,6 +98,11 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
     ranked.push({ proposal, facts });
   }
   return ranked.sort((a, b) => b.proposal.score - a.proposal.score || a.proposal.code.localeCompare(b.proposal.code));
+}
+
+/** Whether a span of `a` and a span of `b` share a character. */
+export function evidenceOverlaps(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+  return a.some((x) => b.some((y) => rangesOverlap(x, y)));
 }
 
 /** `evidence` sorted by where it begins; mentions come in text order, so it nearly always is already. */

@@ -29,6 +29,12 @@ describe('Excludes1 notes', () => {
     expect(keepCompatible([], notesOf)).toEqual([]);
   });
 
+  it('counts a conflict only between items the caller relates', () => {
+    const ranked = [{ code: 'E11.9', mention: 1 }, { code: 'E08.9', mention: 2 }, { code: 'E08.65', mention: 1 }];
+    const sameMention = (a: { mention: number }, b: { mention: number }) => a.mention === b.mention;
+    expect(keepCompatible(ranked, (item) => notesOf(item.code), sameMention).map(({ code }) => code)).toEqual(['E11.9', 'E08.9']);
+  });
+
   it('lets codes no note names stand together', () => {
     expect(excludes1('E11.9', 'I10')).toBe(false);
     expect(excludes1('E11.9', 'E11.22')).toBe(false);

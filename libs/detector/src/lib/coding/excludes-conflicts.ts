@@ -141,9 +141,10 @@ export interface Excludes1Checker {
   /**
    * The items of `ranked`, in order, without each one that an item kept before it conflicts
    * with: of two codes a note keeps apart, the better-ranked one stays. `notesOf` gives an
-   * item's notes, got from this checker's {@link notesOf}.
+   * item's notes, got from this checker's {@link notesOf}. When `related` is given, a conflict
+   * counts only between items it relates (asked only of items whose notes conflict).
    */
-  keepCompatible<T>(ranked: readonly T[], notesOf: (item: T) => Excludes1Notes): T[];
+  keepCompatible<T>(ranked: readonly T[], notesOf: (item: T) => Excludes1Notes, related?: (kept: T, item: T) => boolean): T[];
 }
 
 export function createExcludes1Checker(terminology: Terminology): Excludes1Checker {
@@ -154,7 +155,7 @@ export function createExcludes1Checker(terminology: Terminology): Excludes1Check
     notesOf: excludedBy,
     // The caller hands over each item's notes: a lookup in the large cache costs more than the
     // range checks themselves, and ranking has already looked the code up.
-    keepCompatible: (ranked, notesOf) => keepCompatibleBy(ranked, (item) => notesOf(item) as NoteRanges, conflict),
+    keepCompatible: (ranked, notesOf, related) => keepCompatibleBy(ranked, (item) => notesOf(item) as NoteRanges, conflict, related),
   };
 }
 
@@ -163,16 +164,21 @@ export function excludes1CheckerFrom(conflict: (a: string, b: string) => boolean
   return {
     conflict,
     notesOf: (code) => ({ code }),
-    keepCompatible: (ranked, notesOf) => keepCompatibleBy(ranked, (item) => notesOf(item).code, conflict),
+    keepCompatible: (ranked, notesOf, related) => keepCompatibleBy(ranked, (item) => notesOf(item).code, conflict, related),
   };
 }
 
-function keepCompatibleBy<T, Key>(ranked: readonly T[], keyOf: (item: T) => Key, conflict: (a: Key, b: Key) => boolean): T[] {
+function keepCompatibleBy<T, Key>(
+  ranked: readonly T[],
+  keyOf: (item: T) => Key,
+  conflict: (a: Key, b: Key) => boolean,
+  related: (kept: T, item: T) => boolean = () => true,
+): T[] {
   const kept: T[] = [];
   const keptKeys: Key[] = [];
   for (const item of ranked) {
     const key = keyOf(item);
-    if (keptKeys.some((other) => conflict(other, key))) continue;
+    if (keptKeys.some((other, index) => conflict(other, key) && related(kept[index], item))) continue;
     kept.push(item);
     keptKeys.push(key);
   }
