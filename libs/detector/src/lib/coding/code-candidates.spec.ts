@@ -73,6 +73,20 @@ describe('candidateFeatures', () => {
     expect(featuresOf('M54.59')).toMatchObject({ firstChoiceShare: 0, fromIndex: 0, fromTitle: 0, fromLexicon: 1 });
   });
 
+  it('says whether the code was narrowed from the matched one and how much of its title the mentions state', () => {
+    // "Low back pain" is matched as the header M54.5 and narrowed to M54.50, "Low back pain, unspecified".
+    expect(featuresOf('M54.50')).toMatchObject({ narrowed: 1, titleCoverage: 1, historicalShare: 0 });
+    // "Type 2 diabetes" states type, 2 and diabet of "Type 2 diabetes mellitus without complications".
+    expect(featuresOf('E11.9')).toMatchObject({ narrowed: 0, titleCoverage: 3 / 6 });
+  });
+
+  it('gives the share of supporting mentions placed in the past', () => {
+    const history = detector.detectWithDoc('History of type 2 diabetes.\nType 2 diabetes.').doc;
+    const candidate = collectCodeCandidates(history, () => true).get('E11.9');
+    if (!candidate) throw new Error('no candidate E11.9');
+    expect(candidateFeatures(detector.coding, candidate)[CANDIDATE_FEATURES.indexOf('historicalShare')]).toBe(0.5);
+  });
+
   it('uses what training learned about the code, neutral values without it', () => {
     expect(featuresOf('E11.9')).toMatchObject({ codeGoldRate: Math.log(0.5 / 1), codePrecision: 0.5, inDiagnosticSection: 1 });
     const entryKey = calibrationKey(detector.coding.dictionary.entries[candidates.get('E11.9')?.best.entries[0] as number]);
@@ -87,12 +101,32 @@ describe('candidateFeatures', () => {
 });
 
 describe('createCodePriors', () => {
-  const calibration = { ...EMPTY_CALIBRATION, documents: 9, codes: { 'R51.9': [3, 1] as [number, number] }, goldFrequency: { 'R51.9': 4 } };
-  const priorsOf = createCodePriors(calibration, new Set(['Z85.3']));
+  const calibration = { ...EMPTY_CALIBRATION, documents: 9, codes: { 'R51.9': [3, 1] as [number, number] }, goldFrequency: { 'R51.9': 4, 'R51.0': 2 } };
+  const titles: Record<string, string> = { 'R51.9': 'Headache, unspecified' };
+  const priorsOf = createCodePriors(calibration, new Set(['Z85.3']), (code) => titles[code]);
 
-  it('says what training learned of a code, and what its chapter and history rules say', () => {
-    expect(priorsOf('R51.9')).toEqual({ codeGoldRate: Math.log(4.5 / 10), codePrecision: 2 / 5, symptomChapter: 1, historyCode: 0 });
-    expect(priorsOf('Z85.3')).toEqual({ codeGoldRate: Math.log(0.5 / 10), codePrecision: 1 / 2, symptomChapter: 0, historyCode: 1 });
+  it('says what training learned of a code and its category, and what its chapter, history rules and title say', () => {
+    expect(priorsOf('R51.9')).toEqual({
+      codeGoldRate: Math.log(4.5 / 10),
+      codePrecision: 2 / 5,
+      symptomChapter: 1,
+      historyCode: 0,
+      categoryGoldRate: Math.log(6.5 / 10),
+      titleStems: ['headach'],
+    });
+    expect(priorsOf('Z85.3')).toEqual({
+      codeGoldRate: Math.log(0.5 / 10),
+      codePrecision: 1 / 2,
+      symptomChapter: 0,
+      historyCode: 1,
+      categoryGoldRate: Math.log(0.5 / 10),
+      titleStems: [],
+    });
+  });
+
+  it('lends a code new to training the gold rate of its category', () => {
+    expect(priorsOf('R51.8').codeGoldRate).toBe(Math.log(0.5 / 10));
+    expect(priorsOf('R51.8').categoryGoldRate).toBe(Math.log(6.5 / 10));
   });
 
   it('works a code out once', () => {

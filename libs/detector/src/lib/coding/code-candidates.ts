@@ -3,6 +3,7 @@ import type { DetectorDoc, DetectorMention, ResolvedCode } from '../detector-doc
 import type { EntrySource } from '../dictionary/term-dictionary.js';
 import type { CodingModel } from './coding-model.js';
 import type { Calibration } from './learned-data.js';
+import { contentStems } from '../dictionary/stems.js';
 
 /** Everything a document says for one code, gathered from the mentions that support it. */
 export interface CodeCandidate {
@@ -20,6 +21,10 @@ export interface CodeCandidate {
   firstPosition: number;
   evidence: Evidence[];
   alternatives: Map<string, number>;
+  /** Supporting mentions the note places in the past. */
+  historical: number;
+  /** Content stems of the supporting mentions' words. */
+  evidenceStems: Set<string>;
 }
 
 /** Section categories where a note states its conclusions. */
@@ -37,15 +42,18 @@ export function collectCodeCandidates(doc: DetectorDoc, include: (mention: Detec
     const resolution = doc.resolutions[index];
     if (!resolution.coded || !include(mention, index)) continue;
     const { codes } = resolution;
-    for (let rank = 0; rank < codes.length; rank += 1) addSupport(candidateFor(candidates, codes[rank], mention, doc.text.length), codes, rank, mention);
+    const stems = contentStems(mention.text);
+    for (let rank = 0; rank < codes.length; rank += 1) addSupport(candidateFor(candidates, codes[rank], mention, doc.text.length), codes, rank, mention, stems);
   }
   return candidates;
 }
 
 /** Adds to `candidate` what `mention` says for it: its code is `codes[rank]` of the mention's resolution. */
-function addSupport(candidate: CodeCandidate, codes: readonly ResolvedCode[], rank: number, mention: DetectorMention): void {
+function addSupport(candidate: CodeCandidate, codes: readonly ResolvedCode[], rank: number, mention: DetectorMention, stems: readonly string[]): void {
   const resolved = codes[rank];
   candidate.mentions += 1;
+  if (mention.assertion.historical) candidate.historical += 1;
+  for (const stem of stems) candidate.evidenceStems.add(stem);
   if (rank === 0) candidate.firstChoice += 1;
   candidate.missed *= 1 - resolved.score;
   if (resolved.score > candidate.best.score) candidate.best = resolved;
@@ -78,6 +86,8 @@ function candidateFor(candidates: Map<string, CodeCandidate>, resolved: Resolved
       firstPosition: length === 0 ? 0 : mention.begin / length,
       evidence: [],
       alternatives: new Map(),
+      historical: 0,
+      evidenceStems: new Set(),
     };
     candidates.set(resolved.code, candidate);
   }
@@ -101,6 +111,10 @@ export const CANDIDATE_FEATURES = [
   'symptomChapter',
   'historyCode',
   'firstPosition',
+  'categoryGoldRate',
+  'narrowed',
+  'historicalShare',
+  'titleCoverage',
 ] as const;
 
 /** What the ranker knows of a code before reading a document, as the features say it. */
@@ -109,24 +123,36 @@ export interface CodePriors {
   readonly codePrecision: number;
   readonly symptomChapter: number;
   readonly historyCode: number;
+  /** As `codeGoldRate`, for all the codes of the code's category: a code new to training borrows its kin's. */
+  readonly categoryGoldRate: number;
+  /** Content stems of the code's title. */
+  readonly titleStems: readonly string[];
 }
 
 /**
  * {@link CodePriors} of each code, worked out once: each takes several lookups keyed by the code,
  * and a document asks about the same codes as the documents before it.
  */
-export function createCodePriors(calibration: Calibration, historyCodes: ReadonlySet<string>): (code: string) => CodePriors {
+export function createCodePriors(
+  calibration: Calibration,
+  historyCodes: ReadonlySet<string>,
+  titleOf: (code: string) => string | undefined = () => undefined,
+): (code: string) => CodePriors {
   const priors = new Map<string, CodePriors>();
+  const categoryGold = new Map<string, number>();
+  for (const [code, count] of Object.entries(calibration.goldFrequency)) categoryGold.set(code.slice(0, 3), (categoryGold.get(code.slice(0, 3)) ?? 0) + count);
+  const goldRate = (count: number) => Math.log((count + 0.5) / (calibration.documents + 1));
   return (code) => {
     let known = priors.get(code);
     if (!known) {
-      const goldRate = calibration.goldFrequency[code] ?? 0;
       const [matched, hits] = calibration.codes[code] ?? [0, 0];
       known = {
-        codeGoldRate: Math.log((goldRate + 0.5) / (calibration.documents + 1)),
+        codeGoldRate: goldRate(calibration.goldFrequency[code] ?? 0),
         codePrecision: (hits + 1) / (matched + 2),
         symptomChapter: code.startsWith('R') ? 1 : 0,
         historyCode: historyCodes.has(code) ? 1 : 0,
+        categoryGoldRate: goldRate(categoryGold.get(code.slice(0, 3)) ?? 0),
+        titleStems: contentStems(titleOf(code) ?? ''),
       };
       // Bounded by the code set: only codes the resolutions name are asked about.
       priors.set(code, known);
@@ -169,7 +195,19 @@ export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate,
     priors.symptomChapter,
     priors.historyCode,
     candidate.firstPosition,
+    priors.categoryGoldRate,
+    candidate.best.code === candidate.best.matchedCode ? 0 : 1,
+    candidate.historical / candidate.mentions,
+    coverage(priors.titleStems, candidate.evidenceStems),
   ];
+}
+
+/** Share of `stems` that `found` holds; 0 for none. */
+function coverage(stems: readonly string[], found: ReadonlySet<string>): number {
+  if (stems.length === 0) return 0;
+  let covered = 0;
+  for (const stem of stems) if (found.has(stem)) covered += 1;
+  return covered / stems.length;
 }
 
 function inDiagnosticSection(sections: ReadonlySet<string | null>): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCodeFacts } from './code-facts.js';
 import type { CodePriors } from './code-candidates.js';
 
-const PRIORS: CodePriors = { codeGoldRate: -2, codePrecision: 0.5, symptomChapter: 0, historyCode: 0 };
+const PRIORS: CodePriors = { codeGoldRate: -2, codePrecision: 0.5, symptomChapter: 0, historyCode: 0, categoryGoldRate: -1, titleStems: ['hypertens'] };
 
 describe('createCodeFacts', () => {
   it('gathers a code\'s summary, priors and Excludes1 notes, asking each source once per code', () => {

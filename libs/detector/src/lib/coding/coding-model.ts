@@ -56,7 +56,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
   const summary = createCodeSummaries(terminology);
   const historyCodes = new Set(historyRules.map((rule) => rule.code));
   const narrow = createCodeNarrower(terminology, summary);
-  const codePriors = createCodePriors(calibration, historyCodes);
+  const codePriors = createCodePriors(calibration, historyCodes, (code) => summary(code)?.title);
   const excludes1 = createExcludes1Checker(terminology);
   return {
     terminology,
