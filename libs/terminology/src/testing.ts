@@ -151,6 +151,10 @@ function fixtureIndexTerms(): IndexTerm[] {
     term(17, 16, 1, 'kidney', { nemod: '(functional) (pelvis)' }),
     term(18, 17, 2, 'chronic', { code: 'N18.9' }),
     term(19, 18, 3, 'stage 3', { nemod: '(moderate)', code: 'N18.39' }),
+    term(20, -1, 0, 'History'),
+    term(21, 20, 1, 'personal', { nemod: '(of)' }),
+    term(22, 21, 2, 'malignant neoplasm', { nemod: '(of)' }),
+    term(23, 22, 3, 'breast', { code: 'Z85.3' }),
   ];
 }
 

@@ -14,6 +14,8 @@ export interface EntryFacts {
   /** {@link code} dotted, as a resolved code reports what matched. */
   readonly dottedCode: string;
   readonly display: string;
+  /** The entry names its code only for a mention placed in the patient's past. */
+  readonly historyOnly: boolean;
   /** `coding.entryScores` of the entry. */
   readonly score: number;
   /** The entry's code where it is billable already, whatever the text says; null where the text decides. */
@@ -51,6 +53,7 @@ export class EntryFactsTable {
       code: entry.code,
       dottedCode: formatCode(entry.code),
       display: entry.display,
+      historyOnly: entry.historyOnly === true,
       score: coding.entryScores[entry.id],
       asIs: billable ? coding.narrowEntry(entryId, NO_CONTEXT) : null,
       narrowingStart: billable ? null : coding.narrow.narrowingStart(entry.code),

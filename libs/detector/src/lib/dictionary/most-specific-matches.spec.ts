@@ -22,6 +22,14 @@ describe('keepMostSpecific', () => {
     expect(codes(keepMostSpecific([narrower, wider], neverBoth, chapterOf))).toEqual(['N183']);
   });
 
+  it('lets a history-only match hide nothing: whether it holds is for the assertion to say', () => {
+    const condition = matchOf('I219', ['infarct', 'myocardi'], [1, 2]);
+    const history = matchOf('I252', ['myocardi', 'infarct', 'old'], [0, 1, 2], 'index', { historyOnly: true });
+    expect(codes(keepMostSpecific([condition, history], neverBoth, chapterOf))).toEqual(['I252', 'I219']);
+    const wider = matchOf('I252', ['myocardi', 'infarct', 'old'], [0, 1, 2]);
+    expect(codes(keepMostSpecific([condition, wider], neverBoth, chapterOf))).toEqual(['I252']);
+  });
+
   it('keeps matches of equal width in their order', () => {
     const first = matchOf('I10', ['hypertens'], [0]);
     const second = matchOf('E119', ['diabet'], [2]);

@@ -54,6 +54,8 @@ function isClassifiedElsewhere(match: SentenceMatch, matches: readonly SentenceM
 
 function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf): boolean {
   for (const other of kept) {
+    // A history-only reading holds only for a past mention, which assertion decides later: it hides nothing.
+    if (other.entry.historyOnly) continue;
     if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other, chapterOf)) return true;
   }
   return false;

@@ -30,7 +30,12 @@ interface Subterm {
  * child of the target, every coded subterm of that child. `pathVariants[id]` are the stem sets
  * of Index term `id`'s own path.
  */
-export function seeReferenceEntries(model: CompiledTerminology, pathVariants: readonly (readonly string[][] | undefined)[], prior: number): EntryDraft[] {
+export function seeReferenceEntries(
+  model: CompiledTerminology,
+  pathVariants: readonly (readonly string[][] | undefined)[],
+  prior: number,
+  historyOnlyTerms: readonly boolean[] = [],
+): EntryDraft[] {
   const terms = model.indexTerms;
   const children = childrenOf(model);
   const parts = new TitleParts(model);
@@ -48,6 +53,7 @@ export function seeReferenceEntries(model: CompiledTerminology, pathVariants: re
     const subterms = subtermsOf.get(from);
     const referring = pathVariants[termId];
     if (!subterms || !referring) return;
+    const historyOnly = historyOnlyTerms[termId] === true;
     for (const subterm of subterms) {
       const code = model.indexTermCodes[subterm.id];
       const combination = subterm.titles.some((title) => WITH_SUBTERM.test(title));
@@ -56,7 +62,7 @@ export function seeReferenceEntries(model: CompiledTerminology, pathVariants: re
       const steps = named === null ? subterm.titles : [model.indexTerms[named].title, ...subterm.titles];
       const display = `Index: ${pathTitles(model, termId).join(' > ')} (see ${term.see}) > ${steps.join(' > ')}`;
       for (const stems of referring) {
-        drafts.push({ stems: [...new Set([...stems, ...subtermStems])], code, source: 'index', display, prior, ...(combination && { combination }) });
+        drafts.push({ stems: [...new Set([...stems, ...subtermStems])], code, source: 'index', display, prior, ...(combination && { combination }), ...(historyOnly && { historyOnly }) });
       }
     }
   });

@@ -43,6 +43,15 @@ describe('buildTermDictionary', () => {
     expect(entriesFor(otherCode, 'high blood pressure', 'I119')).toHaveLength(1);
   });
 
+  it('drops the history-only mark where other words name the code in any context, and counts no history-only stem as a condition alone', () => {
+    const historyOnly = { ...draft('high blood pressure', 'I10', 0.9), historyOnly: true };
+    expect(entriesFor(buildTermDictionary(terminology, [historyOnly]), 'high blood pressure', 'I10')).toEqual([expect.not.objectContaining({ historyOnly: true })]);
+    const alone = buildTermDictionary(terminology, [{ ...draft('hysterectomy', 'Z853', 0.5), historyOnly: true }]);
+    expect(alone.standaloneStems[alone.stemIds.get('hysterectomi') as number]).toBe(0);
+    const plain = buildTermDictionary(terminology, [draft('hysterectomy', 'Z853', 0.5)]);
+    expect(plain.standaloneStems[plain.stemIds.get('hysterectomi') as number]).toBe(1);
+  });
+
   it('skips drafts without stems', () => {
     const plain = buildTermDictionary(terminology);
     const withEmpty = buildTermDictionary(terminology, [draft('other, unspecified', 'I10', 1)]);

@@ -26,6 +26,11 @@ export interface DictionaryEntry {
   readonly combination?: boolean;
   /** An Index path ending in "NEC": the code for the condition when the classification has no more specific place for it. */
   readonly notElsewhereClassified?: boolean;
+  /**
+   * A subterm of the Index's "History, personal": its words name the code only for a mention the
+   * note places in the patient's past ("history of hysterectomy" is Z90.710; "hysterectomy" is a procedure).
+   */
+  readonly historyOnly?: boolean;
 }
 
 /**
@@ -71,6 +76,7 @@ export interface EntryDraft {
   alsoClassified?: boolean;
   combination?: boolean;
   notElsewhereClassified?: boolean;
+  historyOnly?: boolean;
 }
 
 /**
@@ -80,7 +86,9 @@ export interface EntryDraft {
  */
 function preferredDraft(seen: EntryDraft, draft: EntryDraft): EntryDraft {
   const [kept, other] = seen.prior >= draft.prior ? [seen, draft] : [draft, seen];
-  const preferred = kept.source === 'lexicon' && other.source !== 'lexicon' ? { ...kept, alsoClassified: true } : kept;
+  const classified = kept.source === 'lexicon' && other.source !== 'lexicon' ? { ...kept, alsoClassified: true } : kept;
+  // Words that name the code in any context name it in a past one too.
+  const preferred = classified.historyOnly && !other.historyOnly ? { ...classified, historyOnly: undefined } : classified;
   return other.combination && !preferred.combination ? { ...preferred, combination: true } : preferred;
 }
 
@@ -119,7 +127,10 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   const byAnchorGroups = byAnchorId.map((ids, anchorId) => (ids ? groupByNextStem(ids, anchorId, entryCheckIds) : undefined));
   const table = layOutMatchingTable(byAnchorGroups, entryStemIds, entryCheckIds, [...stemIds.keys()]);
   const standaloneStems = new Uint8Array(stemIds.size);
-  for (const ids of entryStemIds) if (ids.length === 1) standaloneStems[ids[0]] = 1;
+  // A history-only entry ("fall") names no condition by itself.
+  entryStemIds.forEach((ids, id) => {
+    if (ids.length === 1 && !entries[id].historyOnly) standaloneStems[ids[0]] = 1;
+  });
   return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table, chapterOf: chaptersByCategory(terminology), standaloneStems };
 }
 

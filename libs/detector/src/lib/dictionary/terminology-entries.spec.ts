@@ -30,6 +30,12 @@ describe('indexTitleVariants', () => {
 });
 
 describe('entriesFromTerminology: the Index', () => {
+  it('reads a subterm of "History, personal" by its own words, for past mentions only', () => {
+    const history = drafts.filter((draft) => draft.display === 'Index: History > personal > malignant neoplasm > breast');
+    expect(history).toEqual([expect.objectContaining({ stems: contentStems('malignant neoplasm breast'), code: 'Z853', historyOnly: true })]);
+    expect(drafts.filter((draft) => draft.historyOnly).every((draft) => draft.display.startsWith('Index: History > personal'))).toBe(true);
+  });
+
   it('gives a subterm the words of its whole path, without "with"', () => {
     expect(find('Index: Diabetes, diabetic > type 2 > with > chronic kidney disease')).toEqual([[contentStems('diabetes type 2 chronic kidney disease'), 'E1122']]);
     expect(find('Index: Disease, diseased > kidney > chronic > stage 3')).toEqual([[contentStems('disease kidney chronic stage 3'), 'N1830']]);

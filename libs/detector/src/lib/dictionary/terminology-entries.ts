@@ -47,19 +47,39 @@ export function indexTitleVariants(title: string, isMainTerm: boolean): string[]
 function indexEntries(model: CompiledTerminology): EntryDraft[] {
   const drafts: EntryDraft[] = [];
   const pathVariants: string[][][] = [];
+  const underPersonalHistory: boolean[] = [];
   model.indexTerms.forEach((term, termId) => {
-    const variants = extendPathVariants(term.parent < 0 ? [[]] : pathVariants[term.parent], term.title, term.parent < 0);
+    const personalHistory = isPersonalHistory(model, termId);
+    // Below "History, personal" a path is read from its own words: the history is the mention's assertion.
+    const variants = personalHistory ? [[]] : extendPathVariants(term.parent < 0 ? [[]] : pathVariants[term.parent], term.title, term.parent < 0);
     pathVariants[termId] = variants;
+    const historyOnly = personalHistory || (term.parent >= 0 && underPersonalHistory[term.parent]);
+    underPersonalHistory[termId] = historyOnly;
     const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
     if (!code || term.source !== 'index') return;
     const display = indexDisplay(model, termId);
     const combination = isCombinationPath(model, termId);
     const notElsewhereClassified = NOT_ELSEWHERE_CLASSIFIED.test(term.title);
     for (const stems of variants) {
-      drafts.push({ stems, code, source: 'index', display, prior: SOURCE_PRIOR.index, ...(combination && { combination }), ...(notElsewhereClassified && { notElsewhereClassified }) });
+      drafts.push({
+        stems,
+        code,
+        source: 'index',
+        display,
+        prior: SOURCE_PRIOR.index,
+        ...(combination && { combination }),
+        ...(notElsewhereClassified && { notElsewhereClassified }),
+        ...(historyOnly && { historyOnly }),
+      });
     }
   });
-  return [...drafts, ...seeReferenceEntries(model, pathVariants, SOURCE_PRIOR.index)];
+  return [...drafts, ...seeReferenceEntries(model, pathVariants, SOURCE_PRIOR.index, underPersonalHistory)];
+}
+
+/** The Index's "History, personal (of)": what follows is a past condition or treatment of the patient's own. */
+function isPersonalHistory(model: CompiledTerminology, termId: number): boolean {
+  const { parent, title } = model.indexTerms[termId];
+  return parent >= 0 && model.indexTerms[parent].parent < 0 && model.indexTerms[parent].title === 'History' && title === 'personal';
 }
 
 /** The stem sets of a path one title longer: each way of writing the parent path with each way of writing the title. */

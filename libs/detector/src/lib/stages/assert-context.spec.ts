@@ -127,6 +127,11 @@ describe('assert-context: more triggers', () => {
     expect(assertionOf('Diagnosed with no-reflow phenomenon today.', 'no-reflow phenomenon')).toEqual(AFFIRMED_ASSERTION);
   });
 
+  it('applies a trigger that starts before the mention and runs into it: "no history of" before "history of falls"', () => {
+    expect(assertionOf('No history of falls.', 'history of falls')).toMatchObject({ negated: true });
+    expect(assertionOf('History of falls.', 'History of falls')).toEqual(AFFIRMED_ASSERTION);
+  });
+
   it('records the cues that set each flag, with offsets into the text', () => {
     const text = 'Pt denies chest pain.';
     const [mention] = assertMentions(text, ['chest pain']);

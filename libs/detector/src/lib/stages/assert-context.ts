@@ -92,6 +92,9 @@ export function findTriggers(text: string, sentence: TextRange, rules: ContextRu
 }
 
 /**
+ * A trigger that starts before a mention and runs into it ("no history of" before the title
+ * "History of falling") speaks about it with its first words, so it applies; see `cuesInSentence`.
+ *
  * A trigger inside a mention's span that none of its matched words carries sits in a gap the
  * matcher bridged ("lower limbs had no edema"), so it speaks about the mention; one that is a
  * word of the term ("reflux without esophagitis") does not.
@@ -114,7 +117,7 @@ function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: re
     if (!scope || trigger.rule.category === undefined) return;
     for (const m of mentionIndexes) {
       const mention = doc.mentions[m];
-      if (!rangesOverlap(mention, scope) || (rangesOverlap(mention, trigger) && !inGapOfMention(doc, m, trigger))) continue;
+      if (!rangesOverlap(mention, scope) || (rangesOverlap(mention, trigger) && trigger.begin >= mention.begin && !inGapOfMention(doc, m, trigger))) continue;
       const cue: AssertionCue = { source: 'trigger', category: trigger.rule.category, literal: trigger.rule.literal, begin: trigger.begin, end: trigger.end };
       const list = cues.get(m);
       if (list) list.push(cue);

@@ -23,6 +23,15 @@ describe('resolve-codes', () => {
     expect(() => resolveCodes(doc, { rules: loadDefaultRules(), coding })).toThrow(StageOrderError);
   });
 
+  it('codes a subterm of the Index\'s "History, personal" only for a mention placed in the past', () => {
+    const past = resolutionOf('History of malignant neoplasm of breast.', 'malignant neoplasm of breast');
+    expect(codesOf(past)).toEqual(['Z85.3']);
+    expect(past).toMatchObject({ coded: true, reason: 'personal history' });
+    expect(past.codes[0].rationale).toBe('Index: History > personal > malignant neoplasm > breast');
+    expect(resolutionOf('Malignant neoplasm of breast.', 'Malignant neoplasm of breast')).toMatchObject({ codes: [], coded: false });
+    expect(resolutionOf('Her mother had malignant neoplasm of breast.', 'malignant neoplasm of breast').codes).toEqual([]);
+  });
+
   it('gives every mention a resolution, in order', () => {
     const doc = runCodingStages('Headache and low back pain.', coding);
     expect(doc.resolutions).toHaveLength(doc.mentions.length);

@@ -188,6 +188,7 @@ function resolveMention(
   const drafts: CodeDraft[] = [];
   for (const match of candidates.matches) {
     const entry = entries.of(match.entry);
+    if (entry.historyOnly && historyKind !== 'historical') continue;
     const narrowed = entries.narrow(entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
@@ -226,6 +227,11 @@ function byScoreDescending(a: ResolvedCode, b: ResolvedCode): number {
   return b.score - a.score;
 }
 
+/** A code the history rules hand out, or one the Index gives under "History, personal". */
+function isHistoryCode(coding: CodingModel, resolved: ResolvedCode): boolean {
+  return coding.historyCodes.has(resolved.code) || resolved.entries.some((id) => coding.dictionary.entries[id].historyOnly === true);
+}
+
 function historyAssertion(assertion: Assertion): 'historical' | 'family' | null {
   if (assertion.family) return 'family';
   if (assertion.historical) return 'historical';
@@ -261,6 +267,6 @@ function verdict(assertion: Assertion, codes: readonly ResolvedCode[], coding: C
   if (assertion.hypothetical) return HYPOTHETICAL;
   if (assertion.uncertain) return UNCERTAIN;
   if (assertion.family) return coding.historyCodes.has(codes[0].code) ? FAMILY_HISTORY : RELATIVES_CONDITION;
-  if (assertion.historical) return coding.historyCodes.has(codes[0].code) ? PERSONAL_HISTORY : PERSISTING_CONDITION;
+  if (assertion.historical) return isHistoryCode(coding, codes[0]) ? PERSONAL_HISTORY : PERSISTING_CONDITION;
   return AFFIRMED;
 }
