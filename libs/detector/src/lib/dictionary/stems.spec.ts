@@ -57,6 +57,12 @@ describe('stemOf', () => {
     }
   });
 
+  it('reads the pronoun "her" as no content, and keeps the eponym "Hers\' disease"', () => {
+    expect(contentStems('her father had coronary disease')).toEqual(contentStems('father had coronary disease'));
+    expect(contentStems("Hers' disease")).toEqual([stemOf('hers'), stemOf('disease')]);
+    expect(stemOf('hers')).not.toBeNull();
+  });
+
   it('answers the same on a second call (cached)', () => {
     expect(stemOf('hypertension')).toBe(stemOf('hypertension'));
     expect(stemOf('hypertension')).toBe(stemOf('hypertensive'));

@@ -13,8 +13,10 @@ const TITLE_NOISE = new Set(
  * Index words that notes use in another sense, read as no content on both sides: "overlying"
  * places something ("the overlying skin"), not a suffocation; the hypochondria are the regions
  * under the ribs, not hypochondriasis; "freezing" is semen or a frozen section, not an effect of cold.
+ * The pronoun "her" is no eponym: Porter gives it the stem of "Hers' disease" (E74.09), which
+ * "her father had coronary disease" would otherwise name. The eponym keeps its stem: the word is "hers".
  */
-const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypochondriac', 'freezing']);
+const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypochondriac', 'freezing', 'her']);
 
 /**
  * Words read as a stem of their own. Roman numerals as stages and types are written ("type II",
