@@ -169,14 +169,21 @@ export function fixtureOrderRows(): OrderRow[] {
   }));
 }
 
-/** A {@link Terminology} over the fixture rows, notes and Index terms (FY2026 codes, 2021 Tabular, 2017-style Index). */
-export function createFixtureTerminology(): Terminology {
+/** How many Index terms the fixture has: the id of the first extra term. */
+export const FIXTURE_INDEX_TERM_COUNT = fixtureIndexTerms().length;
+
+/**
+ * A {@link Terminology} over the fixture rows, notes and Index terms (FY2026 codes, 2021 Tabular,
+ * 2017-style Index); `extraIndexTerms` (ids and parents numbered after the fixture's own) are
+ * appended for a test that needs an Index shape the fixture lacks.
+ */
+export function createFixtureTerminology(extraIndexTerms: readonly IndexTerm[] = []): Terminology {
   return new Terminology(
     buildModel({
       codeSetYear: 2026,
       order: fixtureOrderRows(),
       tabular: fixtureTabular(),
-      indexes: [{ version: '2017', source: 'index', terms: fixtureIndexTerms() }],
+      indexes: [{ version: '2017', source: 'index', terms: [...fixtureIndexTerms(), ...extraIndexTerms] }],
       tables: [],
       sources: [],
     }),

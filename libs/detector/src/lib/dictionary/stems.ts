@@ -28,7 +28,8 @@ const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypocho
  * adiposity, the colon a colonization, the prostate prostatism, teeth teething, urine urination, nor
  * "premature" (contact, stop codon) prematurity, aldosterone aldosteronism; nor does a
  * bacterium's species name its disease: H. influenzae is no influenza, S. or K. pneumoniae no
- * pneumonia ("UTI due to Klebsiella pneumoniae"), N. meningitidis no meningitis.
+ * pneumonia ("UTI due to Klebsiella pneumoniae"), N. meningitidis no meningitis. An inhalant is a drug
+ * of abuse, while "inhaled" corticosteroids are an inhalation; a vasodilator is a drug, not a vasodilation.
  *
  * A Map, not an object: most words asked about are new to the process, and looking a new string
  * up as an object's property costs V8 a search of its table of property names (about a microsecond).
@@ -65,6 +66,10 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   gonorrhoeae: 'gonorrhoeae',
   diphtheriae: 'diphtheriae',
   cholerae: 'cholerae',
+  inhalant: 'inhalant',
+  inhalants: 'inhalant',
+  vasodilator: 'vasodilator',
+  vasodilators: 'vasodilator',
 }));
 
 const cache = new Map<string, string | null>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createFixtureTerminology, FIXTURE_INDEX_TERM_COUNT } from '@icd/terminology/testing';
 import { fixtureTerminology } from '../__fixtures__/coding.js';
 import { contentStems } from './stems.js';
 import { entriesFromTerminology, indexTitleVariants } from './terminology-entries.js';
@@ -30,6 +31,17 @@ describe('indexTitleVariants', () => {
 });
 
 describe('entriesFromTerminology: the Index', () => {
+  it('makes no entry below a main term of words that name nothing ("Use, inhalants" would be any "inhaled")', () => {
+    const first = FIXTURE_INDEX_TERM_COUNT;
+    const withUse = createFixtureTerminology([
+      { id: first, parent: -1, level: 0, title: 'Use', nemod: '(of)', source: 'index' },
+      { id: first + 1, parent: first, level: 1, title: 'hypertension', nemod: '', source: 'index', code: 'I10' },
+    ]);
+    const useDrafts = entriesFromTerminology(withUse).filter((draft) => draft.display.startsWith('Index: Use'));
+    expect(useDrafts).toEqual([]);
+    expect(entriesFromTerminology(withUse).some((draft) => draft.display === 'Index: Hypertension, hypertensive')).toBe(true);
+  });
+
   it('reads a subterm of "History, personal" by its own words, for past mentions only', () => {
     const history = drafts.filter((draft) => draft.display === 'Index: History > personal > malignant neoplasm > breast');
     expect(history).toEqual([expect.objectContaining({ stems: contentStems('malignant neoplasm breast'), code: 'Z853', historyOnly: true })]);

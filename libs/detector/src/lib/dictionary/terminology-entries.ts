@@ -52,6 +52,9 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     const personalHistory = isPersonalHistory(model, termId);
     // Below "History, personal" a path is read from its own words: the history is the mention's assertion.
     const variants = personalHistory ? [[]] : extendPathVariants(term.parent < 0 ? [[]] : pathVariants[term.parent], term.title, term.parent < 0);
+    // A main term of words that name nothing ("Use", "Additional") leaves its subterms naming a
+    // code by the drug or the chromosome alone: "inhaled" would be inhalant use. They match nothing.
+    if (term.parent < 0 && variants.every((stems) => stems.length === 0)) variants.length = 0;
     pathVariants[termId] = variants;
     const historyOnly = personalHistory || (term.parent >= 0 && underPersonalHistory[term.parent]);
     underPersonalHistory[termId] = historyOnly;
