@@ -183,6 +183,7 @@ export function matchSentenceStemIds(
   separators: Iterable<number> = [],
   count: number = stemIds.length,
   negations: readonly number[] = [],
+  origins: readonly number[] = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -201,7 +202,7 @@ export function matchSentenceStemIds(
       for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
-        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations);
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations, origins);
         if (match) matches.push(match);
       }
     }
@@ -229,21 +230,23 @@ function placeAtSomeAnchor(
   scratch: SentenceScratch,
   separators: Iterable<number>,
   negations: readonly number[],
+  origins: readonly number[],
 ): SentenceMatch | null {
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
-    if (!tokens || (negations.length > 0 && bridgesNegation(tokens, negations))) continue;
+    if (!tokens || (negations.length > 0 && bridgesWord(tokens, negations))) continue;
+    if (origins.length > 0 && dictionary.entries[entryId].source === 'neoplasm' && bridgesWord(tokens, origins)) continue;
     const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
     return new PlacedMatch(dictionary.entries[entryId], tokens, crossesSeparator(tokens, separators), width);
   }
   return null;
 }
 
-/** Whether a negation word lies between the first and last of `tokens` without being one of them. */
-function bridgesNegation(tokens: readonly number[], negations: readonly number[]): boolean {
+/** Whether one of `words` (token indexes) lies between the first and last of `tokens` without being one of them. */
+function bridgesWord(tokens: readonly number[], words: readonly number[]): boolean {
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
-  for (const negation of negations) if (negation > first && negation < last && !tokens.includes(negation)) return true;
+  for (const word of words) if (word > first && word < last && !tokens.includes(word)) return true;
   return false;
 }
 

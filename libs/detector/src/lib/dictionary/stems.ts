@@ -29,7 +29,8 @@ const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypocho
  * "premature" (contact, stop codon) prematurity, aldosterone aldosteronism; nor does a
  * bacterium's species name its disease: H. influenzae is no influenza, S. or K. pneumoniae no
  * pneumonia ("UTI due to Klebsiella pneumoniae"), N. meningitidis no meningitis. An inhalant is a drug
- * of abuse, while "inhaled" corticosteroids are an inhalation; a vasodilator is a drug, not a vasodilation.
+ * of abuse, while "inhaled" corticosteroids are an inhalation; a vasodilator is a drug, not a vasodilation;
+ * a (cardiac) conduction disorder is no conduct disorder.
  *
  * A Map, not an object: most words asked about are new to the process, and looking a new string
  * up as an object's property costs V8 a search of its table of property names (about a microsecond).
@@ -70,6 +71,7 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   inhalants: 'inhalant',
   vasodilator: 'vasodilator',
   vasodilators: 'vasodilator',
+  conduction: 'conduction',
 }));
 
 const cache = new Map<string, string | null>();

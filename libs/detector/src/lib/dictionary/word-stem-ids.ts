@@ -27,6 +27,13 @@ const LIST_SEPARATORS: ReadonlySet<string> = new Set([',', ';', 'and', 'or']);
  */
 export const NEGATION_WORDS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'denies', 'denied', 'deny', 'denying', 'nor', 'neither', 'never', 'none', 'absent', 'negative']);
 
+/**
+ * Words that name where a neoplasm came from: in "brain metastasis from lung carcinoma" the site
+ * and the behaviour on either side belong to two neoplasms (C79.31 and C34.90), so a Neoplasm
+ * Table entry does not bridge one (no "lung ... metastasis" C78.00).
+ */
+export const ORIGIN_WORDS: ReadonlySet<string> = new Set(['from']);
+
 /** Bits of {@link TokenWords.wordOf} beside the word's number. */
 export const WORD_FLAGS = {
   /** The normal is one of {@link LIST_SEPARATORS}. */
@@ -37,8 +44,10 @@ export const WORD_FLAGS = {
   matchable: 4,
   /** The normal is one of {@link NEGATION_WORDS}. */
   negation: 8,
+  /** The normal is one of {@link ORIGIN_WORDS}. */
+  origin: 16,
 } as const;
-const FLAG_BITS = 4;
+const FLAG_BITS = 5;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -253,7 +262,8 @@ function wordFlags(normal: string): number {
   return (
     (LIST_SEPARATORS.has(normal) ? WORD_FLAGS.listSeparator : 0) |
     (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0) |
-    (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0)
+    (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0) |
+    (ORIGIN_WORDS.has(normal) ? WORD_FLAGS.origin : 0)
   );
 }
 

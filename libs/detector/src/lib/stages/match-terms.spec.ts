@@ -65,6 +65,17 @@ describe('match-terms', () => {
     expect(mentionCodes(matched('Low back had no pain.'))).toEqual([]);
   });
 
+  it('does not bridge "from" with a Neoplasm Table entry: the site and behaviour on either side are two neoplasms', () => {
+    const table = (marker: string, site: string, code: string) => ({ stems: [marker, site], code, source: 'neoplasm' as const, display: `Neoplasm Table: ${site}`, prior: 0.5 });
+    const withTable = fixtureCodingModel({
+      lexicon: [table('#secondary', 'brain', 'I10'), table('#secondary', 'lung', 'I509'), table('#malignant', 'lung', 'E119'), table('#malignant', 'brain', 'M5450')],
+    });
+    const doc = runCodingStages('Brain metastasis from lung carcinoma.', withTable, 'match-terms');
+    const codes = doc.candidates.flatMap((candidates) => candidates.matches.map((match) => withTable.dictionary.entries[match.entry].code)).sort();
+    // Brain secondary (here I10) and lung primary (E119); neither lung secondary nor brain primary.
+    expect(codes).toEqual(['E119', 'I10']);
+  });
+
   it('matches a negation word that is a word of the term itself', () => {
     expect(mentionCodes(matched('Type 2 diabetes mellitus without complications.'))).toEqual([['Type 2 diabetes mellitus without complications', ['E119']]]);
   });
