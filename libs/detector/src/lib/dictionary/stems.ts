@@ -30,7 +30,7 @@ const WORDS_NOTES_USE_OTHERWISE = new Set(['overlying', 'hypochondria', 'hypocho
  * bacterium's species name its disease: H. influenzae is no influenza, S. or K. pneumoniae no
  * pneumonia ("UTI due to Klebsiella pneumoniae"), N. meningitidis no meningitis. An inhalant is a drug
  * of abuse, while "inhaled" corticosteroids are an inhalation; a vasodilator is a drug, not a vasodilation;
- * a (cardiac) conduction disorder is no conduct disorder.
+ * a (cardiac) conduction disorder is no conduct disorder; a (hearing) aid is no AIDS.
  *
  * A Map, not an object: most words asked about are new to the process, and looking a new string
  * up as an object's property costs V8 a search of its table of property names (about a microsecond).
@@ -72,6 +72,7 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   vasodilator: 'vasodilator',
   vasodilators: 'vasodilator',
   conduction: 'conduction',
+  aids: 'aids',
 }));
 
 const cache = new Map<string, string | null>();

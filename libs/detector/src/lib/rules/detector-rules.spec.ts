@@ -18,6 +18,12 @@ describe('loadDefaultRules', () => {
     expect(rules.abbreviations.entries.filter((entry) => entry.senses.length > 1).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('writes no expansion with a hyphenated "anti-": its words would name the condition ("anti-inflammatory" an inflammation)', () => {
+    const expansions = loadDefaultRules().abbreviations.entries.flatMap((entry) => entry.senses.map((sense) => sense.expansion));
+    expect(expansions).toContain('nonsteroidal antiinflammatory drug');
+    expect(expansions.filter((expansion) => /\banti-/i.test(expansion))).toEqual([]);
+  });
+
   it('covers every ConText category and direction', () => {
     const rules = loadDefaultRules().context.rules;
     expect(new Set(rules.map((rule) => rule.category).filter(Boolean))).toEqual(
