@@ -19,6 +19,7 @@ describe('assert-context: the cases ConText must get right', () => {
     ['Patient denies chest pain.', 'chest pain', only({ negated: true })],
     ['No evidence of pneumonia on CXR.', 'pneumonia', only({ negated: true })],
     ['Rule out MI.', 'MI', only({ uncertain: true })],
+    ['Liver lesions that could correspond to metastases.', 'metastases', only({ uncertain: true })],
     ['History of breast cancer.', 'breast cancer', only({ historical: true })],
     ['Mother had colon cancer.', 'colon cancer', only({ family: true })],
     ['Call us if fever returns.', 'fever', only({ hypothetical: true })],
