@@ -23,6 +23,9 @@ describe('historyCodeFor, with the shipped rules', () => {
     expect(historyCodeFor(rules, 'family', 'C44.90')).toBe('Z80.8');
     expect(historyCodeFor(rules, 'historical', 'C44.90')).toBe('Z85.828');
     expect(historyCodeFor(rules, 'historical', 'C45.9')).toBe('Z85.831');
+    // A relative's smoking is a family history of tobacco use, not of a mental disorder.
+    expect(historyCodeFor(rules, 'family', 'F17.210')).toBe('Z81.2');
+    expect(historyCodeFor(rules, 'family', 'F32.9')).toBe('Z81.8');
   });
 
   it('matches dotted prefixes', () => {

@@ -19,6 +19,11 @@ describe('neoplasm morphology markers', () => {
     expect(MORPHOLOGY_MARKERS.get(stem('fracture'))).toBeUndefined();
   });
 
+  it('takes no word for a marker whose stem other conditions share: a disseminated rash is no secondary neoplasm', () => {
+    expect(MORPHOLOGY_MARKERS.has(stem('disseminated'))).toBe(false);
+    expect(MORPHOLOGY_MARKERS.get(stem('metastases'))).toBe('#secondary');
+  });
+
   it('rejects an unknown marker and names the entry', () => {
     expect(() => parseNeoplasmMorphology({ neoplasmMorphology: [{ marker: '#malignant', words: ['sarcoma'] }, { marker: '#cancerous', words: ['x'] }] })).toThrow(
       /neoplasm-morphology\.en\.json: neoplasmMorphology\.1\.marker:/,
