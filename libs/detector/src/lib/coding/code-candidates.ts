@@ -23,8 +23,8 @@ export interface CodeCandidate {
   alternatives: Map<string, number>;
   /** Supporting mentions the note places in the past. */
   historical: number;
-  /** Content stems of the supporting mentions' words. */
-  evidenceStems: Set<string>;
+  /** Content stems of each supporting mention's words, shared with the other codes of the mention. */
+  evidenceStems: (readonly string[])[];
 }
 
 /** Section categories where a note states its conclusions. */
@@ -53,7 +53,7 @@ function addSupport(candidate: CodeCandidate, codes: readonly ResolvedCode[], ra
   const resolved = codes[rank];
   candidate.mentions += 1;
   if (mention.assertion.historical) candidate.historical += 1;
-  for (const stem of stems) candidate.evidenceStems.add(stem);
+  candidate.evidenceStems.push(stems);
   if (rank === 0) candidate.firstChoice += 1;
   candidate.missed *= 1 - resolved.score;
   if (resolved.score > candidate.best.score) candidate.best = resolved;
@@ -87,7 +87,7 @@ function candidateFor(candidates: Map<string, CodeCandidate>, resolved: Resolved
       evidence: [],
       alternatives: new Map(),
       historical: 0,
-      evidenceStems: new Set(),
+      evidenceStems: [],
     };
     candidates.set(resolved.code, candidate);
   }
@@ -202,11 +202,11 @@ export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate,
   ];
 }
 
-/** Share of `stems` that `found` holds; 0 for none. */
-function coverage(stems: readonly string[], found: ReadonlySet<string>): number {
+/** Share of `stems` that one of `found` holds; 0 for none. */
+function coverage(stems: readonly string[], found: readonly (readonly string[])[]): number {
   if (stems.length === 0) return 0;
   let covered = 0;
-  for (const stem of stems) if (found.has(stem)) covered += 1;
+  for (const stem of stems) if (found.some((words) => words.includes(stem))) covered += 1;
   return covered / stems.length;
 }
 
