@@ -10,6 +10,7 @@ import type { DetectorDoc, Sentence, Token, TokenKind } from '../detector-doc.js
 import { NO_SPELLING_ID, withLayers } from '../detector-doc.js';
 import type { Stage } from '../stage.js';
 import { breakLongRuns } from './long-runs.js';
+import { SentenceCollector, TerminalPunctuationBoundaries, endsOnLetterPeriod, hasLineBreak } from './sentence-boundaries.js';
 
 export { MAX_WINK_RUN, breakLongRuns } from './long-runs.js';
 
@@ -83,10 +84,11 @@ const winkInstance = {
 /** The wink-nlp instance for reading `length` more characters: shared by the whole process (the model is large), renewed now and then. */
 function nlp(length: number): WinkMethods {
   if (!winkInstance.nlp || winkInstance.charactersRead >= winkInstance.recycleAfter) {
-    // Sentence boundaries only: matching works on Porter stems, so part-of-speech tagging (which
-    // lemmas need) would cost a third of the stage for nothing; ner, negation and sentiment are
-    // left out because the detector has its own.
-    winkInstance.nlp = winkNLP(model, ['sbd']);
+    // The tokenizer only: matching works on Porter stems, so part-of-speech tagging (which lemmas
+    // need) would cost a third of the stage for nothing; ner, negation and sentiment are left out
+    // because the detector has its own, and sentence boundaries are cheaper found as tokens are
+    // placed (see sentence-boundaries.ts).
+    winkInstance.nlp = winkNLP(model, []);
     winkInstance.charactersRead = 0;
     winkInstance.generation += 1;
     winkInstance.spellingFacts = [];
@@ -113,8 +115,6 @@ interface WinkTokens {
   readonly ids: readonly number[];
   /** Whether each token is a piece of a contraction, whose normal is not its spelling's. */
   readonly inContraction: readonly boolean[];
-  /** First and last wink token of each wink-nlp sentence, in order. */
-  readonly sentenceSpans: readonly (readonly [number, number])[];
 }
 
 function readWinkTokens(text: string): WinkTokens {
@@ -125,8 +125,7 @@ function readWinkTokens(text: string): WinkTokens {
   const ids = tokens.out(its.uniqueId) as unknown as number[];
   const inContraction = tokens.out(its.contractionFlag) as unknown as boolean[];
   learnSpellings(tokens, ids, inContraction);
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
-  return { tokens, ids, inContraction, sentenceSpans };
+  return { tokens, ids, inContraction };
 }
 
 /**
@@ -190,31 +189,6 @@ function isSkippable(text: string, position: number): boolean {
   return SKIPPABLE.test(text.charAt(position));
 }
 
-function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i += 1) {
-    const code = text.charCodeAt(i);
-    if ((code >= 10 && code <= 13) || code === 0x85 || code === 0x2028 || code === 0x2029) return true;
-  }
-  return false;
-}
-
-/**
- * wink-nlp reads a lone letter with a period as an abbreviation and runs the sentence on: "stage
- * 3b. Type 2 diabetes", "hepatitis C. He denies". A capitalized word after it, past white space,
- * starts a new sentence ("E. coli" stays one). The previous token ends at `from`; this one starts at `to`.
- */
-function endsOnLetterPeriod(text: string, from: number, to: number): boolean {
-  if (to === from || from < 2 || text.charCodeAt(from - 1) !== 46 || !isAsciiLetter(text.charCodeAt(from - 2))) return false;
-  if (from >= 3 && isAsciiLetter(text.charCodeAt(from - 3))) return false;
-  const first = text.charCodeAt(to);
-  const second = text.charCodeAt(to + 1);
-  return first >= 65 && first <= 90 && second >= 97 && second <= 122;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
 function isSkippedWinkToken(value: string, type: string): boolean {
   if (value.length === 0 || type === 'tabCRLF') return true;
   // A visible ASCII character first: not blank, and no need to trim.
@@ -232,10 +206,9 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
   const tokens = new Array<Token>(ids.length);
   let count = 0;
   const sentences = new SentenceCollector();
-  const winkSentences = new WinkSentenceWalk(wink.sentenceSpans);
+  const boundaries = new TerminalPunctuationBoundaries();
   let cursor = 0;
   let unaligned = 0;
-  let winkSentence = -1;
   for (let i = 0; i < ids.length; i += 1) {
     const facts = inContraction[i] ? contractionPieceFacts(wink.tokens, i) : spellingFacts;
     const at = inContraction[i] ? 0 : ids[i] * FACTS_PER_SPELLING;
@@ -247,10 +220,11 @@ export function tokenizeText(text: string): { tokens: Token[]; sentences: Senten
       unaligned += 1;
       continue;
     }
-    const sentenceOfToken = winkSentences.sentenceOf(i);
-    if (count === 0 || sentenceOfToken !== winkSentence || hasLineBreak(text, cursor, begin) || endsOnLetterPeriod(text, cursor, begin)) {
+    if (count === 0 || hasLineBreak(text, cursor, begin) || endsOnLetterPeriod(text, cursor, begin)) {
       sentences.open(begin, count, cursor);
-      winkSentence = sentenceOfToken;
+      boundaries.reset(value);
+    } else if (boundaries.startsSentence(value, begin === cursor)) {
+      sentences.open(begin, count, cursor);
     }
     const normal = facts[at + FACT_NORMAL] as string;
     tokens[count] = new PlacedToken(count, begin, value, normal, facts[at + FACT_KIND] as TokenKind, sentences.openIndex, id);
@@ -287,62 +261,6 @@ class PlacedToken implements Token {
     this.kind = kind;
     this.sentence = sentence;
     this.spellingId = spellingId;
-  }
-}
-
-/** A {@link Sentence} as this stage builds it: a class, for the reason given at {@link PlacedToken}. */
-class PlacedSentence implements Sentence {
-  constructor(
-    readonly index: number,
-    readonly begin: number,
-    readonly end: number,
-    readonly tokenBegin: number,
-    readonly tokenEnd: number,
-  ) {}
-}
-
-/** Which wink-nlp sentence each wink token is in, for tokens asked about in order. */
-class WinkSentenceWalk {
-  private current = 0;
-
-  constructor(private readonly spans: readonly (readonly [number, number])[]) {}
-
-  /** The sentence whose span holds wink token `i`, or 0 when none does; `i` never goes down. */
-  sentenceOf(i: number): number {
-    while (this.current < this.spans.length - 1 && this.spans[this.current][1] < i) this.current += 1;
-    const span = this.spans[this.current];
-    return span !== undefined && span[0] <= i && i <= span[1] ? this.current : 0;
-  }
-}
-
-/** The sentences of a text as its tokens are placed: one is open at a time, and is written out when the next opens. */
-class SentenceCollector {
-  private readonly sentences: Sentence[] = [];
-  private begin = -1;
-  private tokenBegin = 0;
-
-  /** The position of the open sentence in the list. */
-  get openIndex(): number {
-    return this.sentences.length;
-  }
-
-  /** Opens a sentence at the token `tokenIndex` placed at `begin`; `end` is where the tokens before it end. */
-  open(begin: number, tokenIndex: number, end: number): void {
-    this.close(tokenIndex, end);
-    this.begin = begin;
-    this.tokenBegin = tokenIndex;
-  }
-
-  /** Every sentence, the open one closed after the first `count` tokens, which end at `end`. */
-  closed(count: number, end: number): Sentence[] {
-    this.close(count, end);
-    return this.sentences;
-  }
-
-  private close(tokenEnd: number, end: number): void {
-    if (this.begin < 0 || tokenEnd === this.tokenBegin) return;
-    this.sentences.push(new PlacedSentence(this.sentences.length, this.begin, end, this.tokenBegin, tokenEnd));
-    this.begin = -1;
   }
 }
 
