@@ -61,12 +61,16 @@ for (const text of texts.slice(0, 200)) {
   runStages(text, tokenizeOnly);
   detector.detect(text);
 }
-const [bare, tokenize, detect] = timeInterleaved([winkTokensOnly, (text) => runStages(text, tokenizeOnly), (text) => detector.detect(text)]);
+// The detector reads each document before the tokenize stage does: both share one wink-nlp
+// instance, and the first to read a document pays for the words wink-nlp has not seen yet, as
+// the bare tokenizer does in its own instance. Read second, the detector would skip that cost
+// (about a seventh of its time), so the tokenize stage's figure is the one that is flattered.
+const [bare, detect, tokenize] = timeInterleaved([winkTokensOnly, (text) => detector.detect(text), (text) => runStages(text, tokenizeOnly)]);
 const rate = (seconds: number) => megabytes / seconds;
 console.log(`bench:detector on ${texts.length} documents, ${megabytes.toFixed(2)} MB (node ${process.version}, one core)`);
 console.log(`  detector setup (dictionary, rules)     ${setupSeconds.toFixed(2)} s`);
 console.log(`  wink-nlp tokenizer alone (no pipes)    ${(texts.length / bare.seconds).toFixed(0)} docs/s  ${rate(bare.seconds).toFixed(2)} MB/s`);
-console.log(`  tokenize stage (+sentences, offsets)   ${(texts.length / tokenize.seconds).toFixed(0)} docs/s  ${rate(tokenize.seconds).toFixed(2)} MB/s`);
+console.log(`  tokenize stage, on words already read  ${(texts.length / tokenize.seconds).toFixed(0)} docs/s  ${rate(tokenize.seconds).toFixed(2)} MB/s`);
 console.log(`  detector, every stage                  ${(texts.length / detect.seconds).toFixed(0)} docs/s  ${rate(detect.seconds).toFixed(2)} MB/s   target >= 1.5 MB/s`);
 console.log(`  detector / wink tokenizer alone speed  ${(bare.seconds / detect.seconds).toFixed(2)}   target >= 0.50`);
 console.log(`  detector / tokenize stage speed        ${(tokenize.seconds / detect.seconds).toFixed(2)}`);
