@@ -192,6 +192,29 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     });
 
+    it('codes long-term drug therapy beside the diagnosis it treats: insulin (Z79.4) and metformin (Z79.84) with type 2 diabetes', () => {
+      const result = detectAll('Type 2 diabetes mellitus treated with insulin and metformin.');
+      expect(codesOf(result)).toEqual(expect.arrayContaining(['E11.9', 'Z79.4', 'Z79.84']));
+      expect(result.codes.find((proposal) => proposal.code === 'Z79.4')).toMatchObject({ rationale: 'Long-term drug therapy: insulin', evidence: [{ text: 'insulin' }] });
+      expect(codesOf(detectAll('Atrial fibrillation on acenocoumarol.'))).toContain('Z79.01');
+    });
+
+    it('codes no drug therapy a note denies, a relative takes, or the guidelines leave out, and no diagnosis from a drug alone', () => {
+      expect(inCategory(detectAll('He is not on anticoagulants.'), 'Z79')).toEqual([]);
+      expect(inCategory(detectAll('Her mother takes insulin for her diabetes.'), 'Z79')).toEqual([]);
+      // Type 1 diabetes always needs insulin; insulin without diabetes is no Z79.4 and no E11.9.
+      const type1 = codesOf(detectAll('Type 1 diabetes mellitus on insulin.'));
+      expect(type1).toContain('E10.9');
+      expect(type1.filter((code) => code.startsWith('Z79') || code.startsWith('E11'))).toEqual([]);
+      expect(codesOf(detectAll('Fasting insulin was normal.'))).toEqual([]);
+    });
+
+    it('codes a diabetes type named no further as without complications (E10.9), not with unspecified ones (E10.8)', () => {
+      const codes = codesOf(detectAll('Type 1 diabetes mellitus.'));
+      expect(codes).toContain('E10.9');
+      expect(codes).not.toContain('E10.8');
+    });
+
     it('reads CLL in the Index\'s wording, chronic lymphocytic leukemia of B-cell type (C91.1-), not a chronic leukemia of unspecified cell type', () => {
       expect(inCategory(detectAll('Patient with CLL.'), 'C9')).toEqual(['C91.10']);
       expect(inCategory(detectAll('CLL in remission.'), 'C9')).toEqual(['C91.11']);

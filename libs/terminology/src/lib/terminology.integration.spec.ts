@@ -116,6 +116,15 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     expect(terminology.resolveBillable('R51')?.code).toBe('R51.9');
   });
 
+  it('resolves a header that names no complication to its child without one, as the Index does', () => {
+    expect(terminology.resolveBillable('E11')).toMatchObject({ code: 'E11.9', steps: [{ why: 'uncomplicated child' }] });
+    expect(terminology.resolveBillable('E10')?.code).toBe('E10.9');
+    expect(terminology.resolveBillable('F10.1')?.code).toBe('F10.10');
+    expect(terminology.resolveBillable('F17.21')?.code).toBe('F17.210');
+    // The parent names the complication: its unspecified kind is the default.
+    expect(terminology.resolveBillable('I25.11')?.code).toBe('I25.119');
+  });
+
   it.each(EVERYDAY_QUERIES)('search "$query" has $expected in its top 3', ({ query, expected }) => {
     const hits = terminology.search(query, { limit: 3 });
     expect(hits.map((hit) => hit.code).some((code) => code.startsWith(expected))).toBe(true);

@@ -67,7 +67,7 @@ export type VersionBridge = ReturnType<typeof createVersionBridge>;
 export interface ResolutionStep {
   from: string;
   to: string;
-  why: 'unspecified child' | 'only child' | 'initial encounter' | 'first child';
+  why: 'unspecified child' | 'uncomplicated child' | 'only child' | 'initial encounter' | 'first child';
 }
 
 export interface BillableResolution {
@@ -108,6 +108,8 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     if (initial) return { from: code, to: initial, why: 'initial encounter' };
   }
   const unspecified = children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? ''));
+  const uncomplicated = uncomplicatedChild(codeSet, code, children, unspecified);
+  if (uncomplicated) return { from: code, to: uncomplicated, why: 'uncomplicated child' };
   if (unspecified.length > 0) {
     // The default says nothing the parent does not: "Heart failure, unspecified", not "Left ventricular failure, unspecified".
     const parentWords = new Set(titleWords(codeSet.longTitle(code) ?? ''));
@@ -116,6 +118,19 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     return { from: code, to: best, why: 'unspecified child' };
   }
   return { from: code, to: children[0], why: 'first child' };
+}
+
+/**
+ * "With unspecified complications" (E11.8) and "with unspecified alcohol-induced disorder" (F10.19)
+ * add a complication of an unspecified kind. Under a parent that names no complication the
+ * classification's default is the child without one, as the Index gives it: "Diabetes, type 2"
+ * is E11.9 (without complications), "Abuse, alcohol" F10.10 (uncomplicated). Under one that does
+ * ("... with angina pectoris"), "with unspecified angina pectoris" is the default.
+ */
+function uncomplicatedChild(codeSet: BillableLookup, code: string, children: readonly string[], unspecified: readonly string[]): string | null {
+  if (unspecified.length === 0 || /\bwith\b/i.test(codeSet.longTitle(code) ?? '')) return null;
+  if (!unspecified.every((child) => /\bwith\b.*\bunspecified\b/i.test(codeSet.longTitle(child) ?? ''))) return null;
+  return children.find((child) => /\b(uncomplicated|without complications?)\b/i.test(codeSet.longTitle(child) ?? '')) ?? null;
 }
 
 function titleWords(title: string): string[] {

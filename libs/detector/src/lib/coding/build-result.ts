@@ -14,6 +14,7 @@ import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 import { bmiProposal } from './bmi-status.js';
+import { keepSupportedStatusCodes } from './status-rules.js';
 import { rangesOverlap } from '../doc-queries.js';
 
 /** A single mention never makes a code certain. */
@@ -34,7 +35,8 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
       (kept, item) => evidenceOverlaps(kept.proposal.evidence, item.proposal.evidence),
     )
     .map((code) => code.proposal);
-  const codes = withBmiStatus(doc, coding, dropContradictedWithoutComplications(ranked, coding.calibration.threshold), options);
+  const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules);
+  const codes = withBmiStatus(doc, coding, diagnosed, options);
   const kept = new Set(codes.map((proposal) => proposal.code));
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
@@ -167,7 +169,7 @@ function describeMention(doc: DetectorDoc, coding: CodingModel, mention: Detecto
   const candidates = new Map(resolution.codes.map((code) => [code.code, code.score]));
   const best = resolution.codes.find((code) => kept.has(code.code))?.code;
   const coded = resolution.coded && inSelectedSections(mention, options) && best !== undefined;
-  const reason = coded ? resolution.reason : resolution.coded ? (inSelectedSections(mention, options) ? 'below the score threshold, or excluded by an Excludes1 note' : 'outside the selected sections') : resolution.reason;
+  const reason = coded ? resolution.reason : resolution.coded ? (inSelectedSections(mention, options) ? 'below the score threshold, excluded by an Excludes1 note, or a status whose diagnosis is not coded' : 'outside the selected sections') : resolution.reason;
   return {
     begin: mention.begin,
     end: mention.end,

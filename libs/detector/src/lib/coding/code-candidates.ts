@@ -166,7 +166,11 @@ const FEATURE_SOURCES: readonly EntrySource[] = ['index', 'title', 'inclusion', 
 
 function sourceBits(coding: CodingModel, entries: ReadonlySet<number>): number {
   let bits = 0;
-  for (const entry of entries) bits |= 1 << FEATURE_SOURCES.indexOf(coding.dictionary.entries[entry].source);
+  for (const entry of entries) {
+    // A status entry sets no bit: the ranker tells it apart by its code's priors.
+    const at = FEATURE_SOURCES.indexOf(coding.dictionary.entries[entry].source);
+    if (at >= 0) bits |= 1 << at;
+  }
   return bits;
 }
 

@@ -6,6 +6,7 @@ import { calibratedScores, parseCalibration, parseLexicon, type Calibration } fr
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { loadBmiRules, type BmiRules } from './bmi-status.js';
+import { loadStatusRules, statusEntryDrafts, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
 import { createCodePriors, type CodePriors } from './code-candidates.js';
@@ -23,6 +24,8 @@ export interface CodingModel {
   readonly historyRules: readonly HistoryRule[];
   /** BMI phrases, the adult bands of the Index and the diagnoses that make a BMI reportable. */
   readonly bmiRules: BmiRules;
+  /** Drugs and treatments that imply a status code, and the diagnoses some of them need. */
+  readonly statusRules: readonly StatusRule[];
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
   readonly calibration: Calibration;
@@ -50,7 +53,9 @@ export interface CodingModelOptions {
 
 export function createCodingModel(terminology: Terminology, options: CodingModelOptions = {}): CodingModel {
   const lexicon = options.lexicon ?? parseLexicon(lexiconData, terminology);
-  const dictionary = buildTermDictionary(terminology, lexicon);
+  const statusRules = loadStatusRules(terminology);
+  const statusDrafts = statusEntryDrafts(statusRules);
+  const dictionary = buildTermDictionary(terminology, [...withoutDrugDiagnoses(lexicon, statusDrafts), ...statusDrafts]);
   const calibration = options.calibration ?? parseCalibration(calibrationData);
   const historyRules = options.historyRules ?? loadHistoryRules(terminology);
   const summary = createCodeSummaries(terminology);
@@ -66,6 +71,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     narrowEntry: createEntryNarrower(dictionary.entries, narrow, summary),
     historyRules,
     bmiRules: loadBmiRules(terminology),
+    statusRules,
     historyCodes,
     codePriors,
     codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
@@ -74,4 +80,16 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     calibration,
     entryScores: calibratedScores(calibration, dictionary.entries),
   };
+}
+
+/**
+ * The lexicon without phrases that are a drug's name alone and code a diagnosis: coded cases
+ * teach "insulin" for type 2 diabetes, as most patients on it have it, but a drug names a
+ * treatment, and "fasting insulin" or a type 1 diabetic's insulin is no E11.9. The status rules
+ * say what a drug implies.
+ */
+function withoutDrugDiagnoses(lexicon: readonly EntryDraft[], statusDrafts: readonly EntryDraft[]): EntryDraft[] {
+  const key = (draft: EntryDraft) => [...draft.stems].sort().join(' ');
+  const drugs = new Set(statusDrafts.map(key));
+  return lexicon.filter((draft) => !drugs.has(key(draft)) || statusDrafts.some((status) => status.code === draft.code && key(status) === key(draft)));
 }

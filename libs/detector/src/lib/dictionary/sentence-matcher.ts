@@ -44,10 +44,11 @@ const MAX_NUMBER_GAP = 2;
 
 /**
  * How far apart an entry's words may lie: clinical prose interleaves modifiers ("fracture of the
- * distal left radius"); a learned phrase was learned as a run of words and must stay one.
+ * distal left radius"); a learned phrase was learned as a run of words and must stay one, and so
+ * must a drug's name ("oral anticoagulants").
  */
 function maxSpread(entry: DictionaryEntry): number {
-  if (entry.source === 'lexicon' && !entry.alsoClassified) return entry.stems.length + 1;
+  if ((entry.source === 'lexicon' && !entry.alsoClassified) || entry.source === 'status') return entry.stems.length + 1;
   return Math.max(6, entry.stems.length * 3);
 }
 

@@ -2,8 +2,11 @@ import type { Terminology } from '@icd/terminology';
 import { layOutMatchingTable, type MatchingTable } from './matching-table.js';
 import { entriesFromTerminology } from './terminology-entries.js';
 
-/** Where a dictionary entry comes from; also how much a match on it says about the code. */
-export type EntrySource = 'index' | 'title' | 'inclusion' | 'neoplasm' | 'lexicon';
+/**
+ * Where a dictionary entry comes from; also how much a match on it says about the code. `status`:
+ * a drug or treatment that implies a status code (status-rules.en.json).
+ */
+export type EntrySource = 'index' | 'title' | 'inclusion' | 'neoplasm' | 'lexicon' | 'status';
 
 /** A way the text may name a code: a bag of word stems that must all appear close together in one sentence. */
 export interface DictionaryEntry {

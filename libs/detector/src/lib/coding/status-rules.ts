@@ -1,0 +1,92 @@
+/**
+ * Status codes a note implies by naming what the patient is on: long-term (current) drug therapy
+ * (Z79.-, "on warfarin", "insulin") and dependence on renal dialysis (Z99.2). Each phrase is a
+ * dictionary entry of its own source, so its mentions are asserted and ranked like any other;
+ * what the guidelines tie to a diagnosis (Z79.4 beside type 2 diabetes, not type 1) is settled
+ * once the document's codes are known.
+ */
+import type { CodeProposal } from '@icd/contracts';
+import type { Terminology } from '@icd/terminology';
+import { z } from 'zod';
+import data from '../../data/status-rules.en.json' with { type: 'json' };
+import { contentStems } from '../dictionary/stems.js';
+import type { EntryDraft } from '../dictionary/term-dictionary.js';
+import { parseDataFile } from '../rules/parse-data-file.js';
+
+const CODE = z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/);
+const PREFIX = z.string().regex(/^[A-Z][0-9A-Z.]*$/);
+
+const StatusRulesFile = z
+  .object({
+    $comment: z.string().optional(),
+    rules: z.array(
+      z
+        .object({
+          code: CODE,
+          label: z.string().min(1),
+          phrases: z.array(z.string().min(1)).min(1),
+          requiresCodePrefixes: z.array(PREFIX).min(1).optional(),
+          excludesCodePrefixes: z.array(PREFIX).min(1).optional(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export interface StatusRule {
+  /** Dotted code. */
+  readonly code: string;
+  /** What kind of status, for the rationale: "Long-term drug therapy". */
+  readonly label: string;
+  readonly phrases: readonly string[];
+  /** Undotted prefixes, one of which a proposed code must have; empty when the status stands alone. */
+  readonly requires: readonly string[];
+  /** Undotted prefixes no proposed code may have. */
+  readonly excludes: readonly string[];
+}
+
+/** A priori share of status mentions a coder codes, before calibration on train: many treatments are brief. */
+const STATUS_PRIOR = 0.3;
+
+const undotted = (code: string) => code.replace('.', '');
+
+/**
+ * Validates the status rules. A rule whose code the loaded code set does not bill is left out:
+ * status codes come and go between years (Z79.85 is new in FY2024), and a small code set of
+ * tests has none.
+ */
+export function parseStatusRules(input: unknown, terminology: Pick<Terminology, 'isBillable'>): StatusRule[] {
+  const parsed = parseDataFile(StatusRulesFile, input, 'status-rules.en.json');
+  return parsed.rules
+    .filter((rule) => terminology.isBillable(rule.code))
+    .map((rule) => ({
+      code: rule.code,
+      label: rule.label,
+      phrases: rule.phrases,
+      requires: (rule.requiresCodePrefixes ?? []).map(undotted),
+      excludes: (rule.excludesCodePrefixes ?? []).map(undotted),
+    }));
+}
+
+export function loadStatusRules(terminology: Terminology): StatusRule[] {
+  return parseStatusRules(data, terminology);
+}
+
+/** One dictionary draft per phrase of every rule. */
+export function statusEntryDrafts(rules: readonly StatusRule[]): EntryDraft[] {
+  return rules.flatMap((rule) =>
+    rule.phrases.map((phrase) => ({ stems: contentStems(phrase), code: undotted(rule.code), source: 'status' as const, display: `${rule.label}: ${phrase}`, prior: STATUS_PRIOR })),
+  );
+}
+
+/** `codes` without the status codes whose rule asks for a diagnosis the codes lack, or forbids one they have. */
+export function keepSupportedStatusCodes(codes: CodeProposal[], rules: readonly StatusRule[]): CodeProposal[] {
+  const conditional = rules.filter((rule) => rule.requires.length > 0 || rule.excludes.length > 0);
+  if (conditional.length === 0) return codes;
+  const compact = codes.map((proposal) => undotted(proposal.code));
+  const hasPrefix = (prefixes: readonly string[]) => compact.some((code) => prefixes.some((prefix) => code.startsWith(prefix)));
+  const unsupported = new Set(
+    conditional.filter((rule) => (rule.requires.length > 0 && !hasPrefix(rule.requires)) || hasPrefix(rule.excludes)).map((rule) => rule.code),
+  );
+  return unsupported.size === 0 ? codes : codes.filter((proposal) => !unsupported.has(proposal.code));
+}
