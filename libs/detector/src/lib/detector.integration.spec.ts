@@ -215,6 +215,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('E10.8');
     });
 
+    it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
+      const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
+      expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);
+      expect(codes.filter((code) => code.startsWith('C76') || code.startsWith('C44'))).toEqual([]);
+    });
+
     it('reads CLL in the Index\'s wording, chronic lymphocytic leukemia of B-cell type (C91.1-), not a chronic leukemia of unspecified cell type', () => {
       expect(inCategory(detectAll('Patient with CLL.'), 'C9')).toEqual(['C91.10']);
       expect(inCategory(detectAll('CLL in remission.'), 'C9')).toEqual(['C91.11']);

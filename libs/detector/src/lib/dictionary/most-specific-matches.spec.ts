@@ -12,7 +12,7 @@ function matchOf(code: string, stems: string[], tokens: number[], source: Dictio
 
 const neverBoth = () => false;
 /** Chapters as the classification numbers them, for the letters these tests use. */
-const chapterOf = (code: string) => ({ A: '1', B: '1', E: '4', I: '9', N: '14', O: '15', R: '18' } as Record<string, string>)[code.charAt(0)] ?? null;
+const chapterOf = (code: string) => ({ A: '1', B: '1', C: '2', E: '4', I: '9', N: '14', O: '15', R: '18' } as Record<string, string>)[code.charAt(0)] ?? null;
 const codes = (matches: SentenceMatch[]) => matches.map((match) => match.entry.code);
 
 describe('keepMostSpecific', () => {
@@ -55,6 +55,16 @@ describe('keepMostSpecific', () => {
     const infection = matchOf('B999', ['infect'], [2], 'lexicon');
     const uti = matchOf('N390', ['urinari', 'tract', 'infect'], [0, 1, 2]);
     expect(codes(keepMostSpecific([infection, uti], neverBoth, chapterOf))).toEqual(['N390', 'B999']);
+  });
+  it('drops a Neoplasm Table primary around a morphology the Index codes itself, but keeps a secondary site: "malignant melanoma of the shoulder"', () => {
+    const melanoma = () => matchOf('C439', ['melanoma'], [1]);
+    const shoulder = matchOf('C7642', ['malign', 'shoulder'], [0, 5], 'neoplasm');
+    expect(codes(keepMostSpecific([shoulder, melanoma()], neverBoth, chapterOf))).toEqual(['C439']);
+    const liver = matchOf('C787', ['metastat', 'liver'], [0, 4], 'neoplasm');
+    expect(codes(keepMostSpecific([liver, melanoma()], neverBoth, chapterOf))).toEqual(['C787', 'C439']);
+    // A morphology outside the Table match's stretch names another tumour.
+    const lung = matchOf('C3490', ['malign', 'lung'], [3, 4], 'neoplasm');
+    expect(codes(keepMostSpecific([lung, melanoma()], neverBoth, chapterOf))).toEqual(['C3490', 'C439']);
   });
   it('drops an Index "NEC" path whose words an as-wide match of another chapter codes: "UTI due to E. coli" is no A49.8', () => {
     const uti = matchOf('N390', ['urinari', 'tract', 'infect'], [0]);

@@ -10,7 +10,8 @@ export type ChapterOf = (code: string) => string | null;
 export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth, chapterOf: ChapterOf): SentenceMatch[] {
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
-  const candidates = matches.some((match) => match.entry.notElsewhereClassified) ? matches.filter((match) => !isClassifiedElsewhere(match, matches, chapterOf)) : matches;
+  const placed = matches.some((match) => match.entry.notElsewhereClassified) ? matches.filter((match) => !isClassifiedElsewhere(match, matches, chapterOf)) : matches;
+  const candidates = placed.some((match) => match.entry.source === 'neoplasm') ? placed.filter((match) => !isCodedByMorphology(match, placed, chapterOf)) : placed;
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
   for (const match of widestFirst(candidates)) if (!isHiddenByKept(kept, match, keepBoth, chapterOf)) kept.push(match);
   return kept.some((match) => match.entry.source === 'lexicon') ? kept.filter((match) => !contradictsTerminology(match, kept)) : kept;
@@ -49,6 +50,32 @@ function isClassifiedElsewhere(match: SentenceMatch, matches: readonly SentenceM
       chapterOf(other.entry.code) !== chapter &&
       other.width >= match.width &&
       other.tokens.some((token) => match.tokens.includes(token)),
+  );
+}
+
+/** Chapter 2: neoplasms. */
+const NEOPLASM_CHAPTER = '2';
+/** Secondary and unspecified-site malignant neoplasms (C77-C79): the Table's Secondary column. */
+const SECONDARY_NEOPLASM = /^C7[7-9]/;
+
+/**
+ * A Neoplasm Table reading of a primary tumour around a morphology the Index codes itself:
+ * "malignant melanoma of the left shoulder" is a melanoma (C43.-), not a malignant neoplasm of
+ * the upper limb (C76.42); a lymphoma of the stomach is a lymphoma, not C16.9. The Table sends a
+ * melanoma or a lymphoma to its own Index entry. A secondary site stays ("metastatic melanoma to
+ * the liver" is C78.7 too), and so does a Table reading beside a morphology the Index sends to
+ * the Table ("carcinoma" has no code of its own).
+ */
+function isCodedByMorphology(match: SentenceMatch, matches: readonly SentenceMatch[], chapterOf: ChapterOf): boolean {
+  if (match.entry.source !== 'neoplasm' || SECONDARY_NEOPLASM.test(match.entry.code)) return false;
+  const first = match.tokens[0];
+  const last = match.tokens[match.tokens.length - 1];
+  return matches.some(
+    (other) =>
+      other.entry.source !== 'neoplasm' &&
+      !other.entry.historyOnly &&
+      chapterOf(other.entry.code) === NEOPLASM_CHAPTER &&
+      other.tokens.every((token) => token >= first && token <= last && !match.tokens.includes(token)),
   );
 }
 
