@@ -215,6 +215,15 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('E10.8');
     });
 
+    it('codes words whose default the code set has moved since the Index by the newer code: depression is F32.A, myocardial infarction I21.9', () => {
+      const depression = codesOf(detectAll('Depression.'));
+      expect(depression).toContain('F32.A');
+      expect(depression).not.toContain('F32.9');
+      const infarction = codesOf(detectAll('Myocardial infarction.'));
+      expect(infarction).toContain('I21.9');
+      expect(infarction).not.toContain('I21.3');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

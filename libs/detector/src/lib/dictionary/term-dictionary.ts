@@ -1,6 +1,7 @@
 import type { Terminology } from '@icd/terminology';
 import { layOutMatchingTable, type MatchingTable } from './matching-table.js';
 import { entriesFromTerminology } from './terminology-entries.js';
+import { withNewerDefaults } from './newer-defaults.js';
 
 /**
  * Where a dictionary entry comes from; also how much a match on it says about the code. `status`:
@@ -63,6 +64,11 @@ export interface TermDictionary {
   readonly chapterOf: (code: string) => string | null;
   /** By stem number, 1 where an entry consists of that stem alone ("asthma"), 0 for a qualifier ("recurrent", "chronic"). */
   readonly standaloneStems: Uint8Array;
+  /**
+   * Old Index defaults the code set has since replaced for the same words, undotted, with their
+   * newer codes ("I213" -> ["I219"]): entries read them as the newer code (see newer-defaults.ts).
+   */
+  readonly movedDefaults: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface AnchorGroup {
@@ -101,7 +107,7 @@ function preferredDraft(seen: EntryDraft, draft: EntryDraft): EntryDraft {
  * pairs are one entry (see {@link preferredDraft}).
  */
 export function buildTermDictionary(terminology: Terminology, extra: readonly EntryDraft[] = []): TermDictionary {
-  const drafts = [...entriesFromTerminology(terminology), ...extra];
+  const { drafts, moved } = withNewerDefaults([...entriesFromTerminology(terminology), ...extra], terminology);
   const unique = new Map<string, EntryDraft>();
   for (const draft of drafts) {
     if (draft.stems.length === 0) continue;
@@ -134,7 +140,19 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   entryStemIds.forEach((ids, id) => {
     if (ids.length === 1 && !entries[id].historyOnly) standaloneStems[ids[0]] = 1;
   });
-  return { entries, byAnchor, stemIds, entryStemIds, entryCheckIds, byAnchorId, byAnchorGroups, table, chapterOf: chaptersByCategory(terminology), standaloneStems };
+  return {
+    entries,
+    byAnchor,
+    stemIds,
+    entryStemIds,
+    entryCheckIds,
+    byAnchorId,
+    byAnchorGroups,
+    table,
+    chapterOf: chaptersByCategory(terminology),
+    standaloneStems,
+    movedDefaults: moved,
+  };
 }
 
 /** {@link Terminology.chapterOf}, remembered per 3-character category: matching asks about the same few codes again and again. */

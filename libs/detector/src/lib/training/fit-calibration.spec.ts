@@ -32,6 +32,15 @@ describe('createGoldMatcher', () => {
   });
 });
 
+describe('createGoldMatcher with moved defaults', () => {
+  it('accepts the code that has replaced a gold code as the default for the same words, and only that one', () => {
+    const isGold = createGoldMatcher(fixtureTerminology(), [], new Map([['I213', ['I219']]]));
+    expect(isGold('I21.9', new Set(['I21.3']))).toBe(true);
+    expect(isGold('I21.3', new Set(['I21.9']))).toBe(false);
+    expect(isGold('I21.4', new Set(['I21.3']))).toBe(false);
+  });
+});
+
 describe('createGoldMatcher with history rules', () => {
   const isGold = createGoldMatcher(fixtureTerminology(), fixtureHistoryRules());
 

@@ -12,9 +12,12 @@ import { fitLogisticRanker, type RankerWeights } from '../coding/logistic-ranker
  * the current code set has made a header (the gold was coded with an older edition), or the
  * history code of a gold condition. CodiEsp's coders code a past or a relative's cancer as the
  * cancer itself where ICD-10-CM has Z85.3 or Z80.0; counting those as misses would teach the
- * ranker that history codes are noise and hide them below the threshold.
+ * ranker that history codes are noise and hide them below the threshold. Likewise the code that
+ * has since replaced a gold code as the default for the same words (`movedDefaults`, undotted:
+ * "myocardial infarction" was I21.3 and is I21.9), or the ranker would learn that the current
+ * default is never right.
  */
-export function createGoldMatcher(terminology: Terminology, historyRules: readonly HistoryRule[] = []) {
+export function createGoldMatcher(terminology: Terminology, historyRules: readonly HistoryRule[] = [], movedDefaults: ReadonlyMap<string, readonly string[]> = new Map()) {
   const isHistoryOfGold = (code: string, gold: ReadonlySet<string>): boolean => {
     for (const goldCode of gold) {
       if (historyCodeFor(historyRules, 'historical', goldCode) === code || historyCodeFor(historyRules, 'family', goldCode) === code) return true;
@@ -27,6 +30,7 @@ export function createGoldMatcher(terminology: Terminology, historyRules: readon
     for (const goldCode of gold) {
       const goldCompact = goldCode.replace('.', '');
       if (compact.startsWith(goldCompact) && terminology.has(goldCode) && !terminology.isBillable(goldCode)) return true;
+      if (movedDefaults.get(goldCompact)?.includes(compact)) return true;
     }
     return historyRules.length > 0 && isHistoryOfGold(code, gold);
   };
@@ -37,7 +41,7 @@ export function createGoldMatcher(terminology: Terminology, historyRules: readon
  * coders gave: that share becomes the entry's score. Only mentions the detector would code count.
  */
 export function fitCalibration(detector: Detector, documents: readonly TrainingDocument[], onDocument: () => void = () => undefined): Calibration {
-  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules, detector.coding.dictionary.movedDefaults);
   const entries: Record<string, [number, number]> = {};
   const codes: Record<string, [number, number]> = {};
   for (const document of documents) {
@@ -64,6 +68,11 @@ export function fitCalibration(detector: Detector, documents: readonly TrainingD
     for (const gold of document.codes) {
       const code = detector.coding.terminology.bridge(gold);
       if (code) goldFrequency[code] = (goldFrequency[code] ?? 0) + 1;
+      // The coders' old default counts for the code that has replaced it too.
+      for (const newer of detector.coding.dictionary.movedDefaults.get(gold.replace('.', '')) ?? []) {
+        const dotted = detector.coding.terminology.bridge(newer);
+        if (dotted) goldFrequency[dotted] = (goldFrequency[dotted] ?? 0) + 1;
+      }
     }
   }
   return { source: `CodiEsp train (${documents.length} documents)`, documents: documents.length, entries, codes, goldFrequency, threshold: 0 };
@@ -76,7 +85,7 @@ export interface RankerRows {
 }
 
 export function rankerRows(detector: Detector, documents: readonly TrainingDocument[]): RankerRows {
-  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules, detector.coding.dictionary.movedDefaults);
   const rows: number[][] = [];
   const labels: number[] = [];
   for (const document of documents) {
@@ -108,7 +117,7 @@ export interface ScoredProposal {
 
 /** Every code the detector proposes for the documents at any score, with whether it is gold. */
 export function scoreProposals(detector: Detector, documents: readonly TrainingDocument[]): ScoredProposal[] {
-  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules);
+  const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules, detector.coding.dictionary.movedDefaults);
   return documents.flatMap((document) =>
     detector.detect(document.text, { minScore: 0 }).codes.map((proposal) => ({ score: proposal.score, hit: isGold(proposal.code, document.codes) })),
   );
