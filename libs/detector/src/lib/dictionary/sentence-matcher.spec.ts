@@ -38,6 +38,11 @@ describe('matchSentence: a bag of words within a window', () => {
     expect(found.tokens).toEqual([0, 3, 4, 7, 8]);
   });
 
+  it('places an entry at its tightest occurrence: "failure of the heart valve and heart failure" reads the last two words', () => {
+    const found = match('failure of the heart valve and heart failure').find((candidate) => candidate.entry.code === 'I509');
+    expect(found?.tokens).toEqual([6, 7]);
+  });
+
   it('does not match words too far apart', () => {
     expect(match('heart failure')).not.toEqual([]);
     expect(match('heart a b c d e f g h i j failure')).toEqual([]);

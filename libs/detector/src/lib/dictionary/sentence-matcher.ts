@@ -233,14 +233,24 @@ function placeAtSomeAnchor(
   negations: readonly number[],
   origins: readonly number[],
 ): SentenceMatch | null {
+  // The tightest placement over every occurrence of the anchor: in "kidney injury on chronic kidney
+  // disease" the first "kidney" would stretch "chronic kidney disease" over the injury's words.
+  let best: number[] | null = null;
   for (let occurrence = scratch.firstOccurrence[anchor]; occurrence !== NO_OCCURRENCE; occurrence = scratch.nextOccurrence[occurrence]) {
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
     if (!tokens || (negations.length > 0 && bridgesWord(tokens, negations))) continue;
     if (origins.length > 0 && dictionary.entries[entryId].source === 'neoplasm' && bridgesWord(tokens, origins)) continue;
-    const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
-    return new PlacedMatch(dictionary.entries[entryId], tokens, crossesSeparator(tokens, separators), width);
+    if (best === null || spanOf(tokens) < spanOf(best)) best = tokens;
+    if (spanOf(best) === best.length) break;
   }
-  return null;
+  if (best === null) return null;
+  const width = dictionary.table.entryStemBegin[entryId + 1] - dictionary.table.entryStemBegin[entryId];
+  return new PlacedMatch(dictionary.entries[entryId], best, crossesSeparator(best, separators), width);
+}
+
+/** How many tokens ascending `tokens` stretch over. */
+function spanOf(tokens: readonly number[]): number {
+  return tokens[tokens.length - 1] - tokens[0] + 1;
 }
 
 /** Whether one of `words` (token indexes) lies between the first and last of `tokens` without being one of them. */
