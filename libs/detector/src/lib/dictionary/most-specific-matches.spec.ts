@@ -12,7 +12,7 @@ function matchOf(code: string, stems: string[], tokens: number[], source: Dictio
 
 const neverBoth = () => false;
 /** Chapters as the classification numbers them, for the letters these tests use. */
-const chapterOf = (code: string) => ({ A: '1', B: '1', C: '2', E: '4', I: '9', N: '14', O: '15', R: '18' } as Record<string, string>)[code.charAt(0)] ?? null;
+const chapterOf = (code: string) => ({ A: '1', B: '1', C: '2', E: '4', I: '9', M: '13', N: '14', O: '15', R: '18' } as Record<string, string>)[code.charAt(0)] ?? null;
 const codes = (matches: SentenceMatch[]) => matches.map((match) => match.entry.code);
 
 describe('keepMostSpecific', () => {
@@ -56,6 +56,14 @@ describe('keepMostSpecific', () => {
     const uti = matchOf('N390', ['urinari', 'tract', 'infect'], [0, 1, 2]);
     expect(codes(keepMostSpecific([infection, uti], neverBoth, chapterOf))).toEqual(['N390', 'B999']);
   });
+  it('lets no "Other ..." title hide the plain reading of its words: "rheumatoid arthritis of both hands"', () => {
+    const plain = () => matchOf('M069', ['rheumatoid', 'arthriti'], [0, 1]);
+    const other = matchOf('M06849', ['rheumatoid', 'arthriti', 'hand'], [0, 1, 4], 'title', { display: 'Title: Other specified rheumatoid arthritis, unspecified hand' });
+    expect(codes(keepMostSpecific([plain(), other], neverBoth, chapterOf))).toEqual(['M06849', 'M069']);
+    const titled = matchOf('M0500', ['rheumatoid', 'arthriti', 'hand'], [0, 1, 4], 'title', { display: 'Title: Felty syndrome, unspecified hand' });
+    expect(codes(keepMostSpecific([plain(), titled], neverBoth, chapterOf))).toEqual(['M0500']);
+  });
+
   it('drops a Neoplasm Table primary around a morphology the Index codes itself, but keeps a secondary site: "malignant melanoma of the shoulder"', () => {
     const melanoma = () => matchOf('C439', ['melanoma'], [1]);
     const shoulder = matchOf('C7642', ['malign', 'shoulder'], [0, 5], 'neoplasm');

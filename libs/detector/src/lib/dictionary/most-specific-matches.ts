@@ -82,10 +82,22 @@ function isCodedByMorphology(match: SentenceMatch, matches: readonly SentenceMat
 function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf): boolean {
   for (const other of kept) {
     // A history-only reading holds only for a past mention, which assertion decides later: it hides nothing.
-    if (other.entry.historyOnly) continue;
+    if (other.entry.historyOnly || isOtherSpecifiedTitle(other)) continue;
     if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other, chapterOf)) return true;
   }
   return false;
+}
+
+const OTHER_SPECIFIED_TITLE = /^Title: Other\b/i;
+
+/**
+ * The title of an "Other ..." code hides nothing: its words leave out the kind it specifies, so
+ * the text naming the rest of them ("rheumatoid arthritis of both hands" against "Other
+ * specified rheumatoid arthritis, unspecified hand") has not named that kind, and the Index's
+ * reading of the words (M06.9) stands beside it for the ranker to weigh.
+ */
+function isOtherSpecifiedTitle(match: SentenceMatch): boolean {
+  return match.entry.source === 'title' && OTHER_SPECIFIED_TITLE.test(match.entry.display);
 }
 
 /** The matches with the most stems first, in their order among equals. */
