@@ -224,6 +224,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(infarction).not.toContain('I21.3');
     });
 
+    it('reads no condition across "with" that links two others: atrial fibrillation with rapid ventricular response is no ventricular fibrillation', () => {
+      const codes = codesOf(detectAll('Atrial fibrillation with rapid ventricular response.'));
+      expect(codes).toContain('I48.91');
+      expect(codes).not.toContain('I49.01');
+      // An Index "with" combination is made to bridge it.
+      expect(codesOf(detectAll('Type 2 diabetes with diabetic neuropathy.'))).toContain('E11.40');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

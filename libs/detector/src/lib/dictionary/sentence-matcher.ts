@@ -185,6 +185,7 @@ export function matchSentenceStemIds(
   count: number = stemIds.length,
   negations: readonly number[] = [],
   origins: readonly number[] = [],
+  links: readonly number[] = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -203,7 +204,7 @@ export function matchSentenceStemIds(
       for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
-        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations, origins);
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations, origins, links);
         if (match) matches.push(match);
       }
     }
@@ -232,6 +233,7 @@ function placeAtSomeAnchor(
   separators: Iterable<number>,
   negations: readonly number[],
   origins: readonly number[],
+  links: readonly number[],
 ): SentenceMatch | null {
   // The tightest placement over every occurrence of the anchor: in "kidney injury on chronic kidney
   // disease" the first "kidney" would stretch "chronic kidney disease" over the injury's words.
@@ -240,6 +242,7 @@ function placeAtSomeAnchor(
     const tokens = placeEntry(dictionary.table, entryId, scratch.occurrenceToken[occurrence], scratch);
     if (!tokens || (negations.length > 0 && bridgesWord(tokens, negations))) continue;
     if (origins.length > 0 && dictionary.entries[entryId].source === 'neoplasm' && bridgesWord(tokens, origins)) continue;
+    if (links.length > 0 && !dictionary.entries[entryId].combination && bridgesWord(tokens, links)) continue;
     if (best === null || spanOf(tokens) < spanOf(best)) best = tokens;
     if (spanOf(best) === best.length) break;
   }

@@ -34,6 +34,13 @@ export const NEGATION_WORDS: ReadonlySet<string> = new Set(['no', 'not', 'withou
  */
 export const ORIGIN_WORDS: ReadonlySet<string> = new Set(['from']);
 
+/**
+ * Words that link two conditions: in "atrial fibrillation with rapid ventricular response" the
+ * words on either side belong to different things, so an entry does not bridge one (no
+ * "fibrillation ... ventricular", I49.01), unless it is an Index "with" combination, made to.
+ */
+export const LINKING_WORDS: ReadonlySet<string> = new Set(['with']);
+
 /** Bits of {@link TokenWords.wordOf} beside the word's number. */
 export const WORD_FLAGS = {
   /** The normal is one of {@link LIST_SEPARATORS}. */
@@ -46,8 +53,10 @@ export const WORD_FLAGS = {
   negation: 8,
   /** The normal is one of {@link ORIGIN_WORDS}. */
   origin: 16,
+  /** The normal is one of {@link LINKING_WORDS}. */
+  linking: 32,
 } as const;
-const FLAG_BITS = 5;
+const FLAG_BITS = 6;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -263,7 +272,8 @@ function wordFlags(normal: string): number {
     (LIST_SEPARATORS.has(normal) ? WORD_FLAGS.listSeparator : 0) |
     (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0) |
     (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0) |
-    (ORIGIN_WORDS.has(normal) ? WORD_FLAGS.origin : 0)
+    (ORIGIN_WORDS.has(normal) ? WORD_FLAGS.origin : 0) |
+    (LINKING_WORDS.has(normal) ? WORD_FLAGS.linking : 0)
   );
 }
 

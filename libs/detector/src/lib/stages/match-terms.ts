@@ -37,7 +37,7 @@ export const matchTerms: Stage = (doc, deps) => {
     sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems);
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
-    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins);
+    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -78,6 +78,8 @@ interface SentenceStemIds {
   negations: number[];
   /** Its origin words ({@link WORD_FLAGS}), which a Neoplasm Table match does not bridge. */
   origins: number[];
+  /** Its linking words ({@link WORD_FLAGS}), which only an Index "with" combination bridges. */
+  links: number[];
 }
 
 /**
@@ -89,6 +91,7 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: numbe
   into.listSeparators = [];
   into.negations = [];
   into.origins = [];
+  into.links = [];
   const { wordOf, stemPool, stemsFrom, stemsTo } = words;
   const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
   for (let index = firstToken; index < sentence.tokenEnd; index += 1) {
@@ -96,6 +99,7 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: numbe
     if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
     if ((word & WORD_FLAGS.negation) !== 0) into.negations.push(index);
     if ((word & WORD_FLAGS.origin) !== 0) into.origins.push(index);
+    if ((word & WORD_FLAGS.linking) !== 0) into.links.push(index);
     if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
     const standIn = standInStems.size > 0 ? standInStems.get(index) : undefined;
     if (standIn !== undefined) {
@@ -129,7 +133,7 @@ function appendStems(into: SentenceStemIds, ids: ArrayLike<number>, begin: numbe
  * Shared by every document, as the stage runs one sentence at a time and keeps nothing: typed
  * arrays this long are allocated outside the JavaScript heap, at a cost per document otherwise.
  */
-const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [], negations: [], origins: [] };
+const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [], negations: [], origins: [], links: [] };
 
 /** Room for at least `size` stems, keeping those already filled in. */
 function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
