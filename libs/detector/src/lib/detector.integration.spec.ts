@@ -232,6 +232,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Type 2 diabetes with diabetic neuropathy.'))).toContain('E11.40');
     });
 
+    it('settles an Excludes1 conflict between readings of the same words for the wider one: "chronic hepatitis B" is B18.1, not the learned "hepatitis" K75.9', () => {
+      const codes = codesOf(detectAll('Chronic hepatitis B.'));
+      expect(codes).toContain('B18.1');
+      expect(codes).not.toContain('K75.9');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

@@ -15,6 +15,7 @@ import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 import { bmiProposal } from './bmi-status.js';
 import { keepSupportedStatusCodes } from './status-rules.js';
+import { widerReadingsFirst } from './wider-readings.js';
 import { rangesOverlap } from '../doc-queries.js';
 
 /** A single mention never makes a code certain. */
@@ -23,18 +24,25 @@ const MAX_SCORE = 0.99;
 /** The result contract from a doc that went through every stage. */
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
   const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
-  // Below-threshold codes could only exclude codes ranked lower still: leaving them out first changes nothing but the work.
-  // Of two codes an Excludes1 note keeps apart that read the same words, the better-supported one
-  // stays. Read from separate mentions they are separately documented conditions, which the
-  // guidelines' exception for unrelated conditions lets a coder report together (dyspnea and
-  // tachypnea); a coder who finds them related drops one.
-  const ranked = coding.excludes1
-    .keepCompatible(
-      rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold),
+  // Of two codes an Excludes1 note keeps apart that read the same words, the one that reads more
+  // of them stays, else the better-supported one. Read from separate mentions they are separately
+  // documented conditions, which the guidelines' exception for unrelated conditions lets a coder
+  // report together (dyspnea and tachypnea); a coder who finds them related drops one.
+  // Below-threshold codes are left out first: a code the ranker rejects settles no conflict.
+  const scored = rankCodes(coding, candidates, options.minScore ?? coding.calibration.threshold);
+  const settlingOrder = widerReadingsFirst(
+    scored,
+    (code) => code.proposal.evidence,
+    (a, b) => coding.excludes1.conflict(a.proposal.code, b.proposal.code),
+  );
+  const compatible = new Set(
+    coding.excludes1.keepCompatible(
+      settlingOrder,
       (code) => code.facts.excludes1,
       (kept, item) => evidenceOverlaps(kept.proposal.evidence, item.proposal.evidence),
-    )
-    .map((code) => code.proposal);
+    ),
+  );
+  const ranked = scored.filter((code) => compatible.has(code)).map((code) => code.proposal);
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules);
   const codes = withBmiStatus(doc, coding, diagnosed, options);
   const kept = new Set(codes.map((proposal) => proposal.code));

@@ -1,0 +1,39 @@
+import type { Evidence } from '@icd/contracts';
+import { describe, expect, it } from 'vitest';
+import { coversWider, widerReadingsFirst } from './wider-readings.js';
+
+const span = (begin: number, end: number): Evidence => ({ begin, end, text: 'x'.repeat(end - begin), section: null });
+
+describe('coversWider', () => {
+  it('holds when every span of the inner reading lies in a span of the outer one and the outer reads more', () => {
+    expect(coversWider([span(0, 19)], [span(8, 17)])).toBe(true);
+    expect(coversWider([span(0, 19), span(40, 50)], [span(8, 17), span(42, 45)])).toBe(true);
+  });
+
+  it('does not hold for the same words, a partial overlap or nothing', () => {
+    expect(coversWider([span(0, 9)], [span(0, 9)])).toBe(false);
+    expect(coversWider([span(0, 9)], [span(5, 12)])).toBe(false);
+    expect(coversWider([span(0, 9)], [])).toBe(false);
+  });
+});
+
+describe('widerReadingsFirst', () => {
+  interface Item {
+    code: string;
+    evidence: Evidence[];
+  }
+  const hepatitis: Item = { code: 'K75.9', evidence: [span(8, 17)] };
+  const chronicB: Item = { code: 'B18.1', evidence: [span(0, 19)] };
+  const cough: Item = { code: 'R05.9', evidence: [span(30, 35)] };
+  const order = (ranked: Item[], conflicting: boolean) =>
+    widerReadingsFirst(ranked, (item) => item.evidence, () => conflicting).map((item) => item.code);
+
+  it('moves a wider reading ahead of the better-ranked narrower one it conflicts with', () => {
+    expect(order([cough, hepatitis, chronicB], true)).toEqual(['R05.9', 'B18.1', 'K75.9']);
+  });
+
+  it('keeps rank order where the readings do not conflict or neither covers the other', () => {
+    expect(order([hepatitis, chronicB], false)).toEqual(['K75.9', 'B18.1']);
+    expect(order([cough, hepatitis], true)).toEqual(['R05.9', 'K75.9']);
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Which of two readings of the same words an Excludes1 note settles for: the one that reads more
+ * of them. "Chronic hepatitis B" is B18.1, and the learned "hepatitis" (K75.9) read inside it
+ * gives way, however often coders gave K75.9 for "hepatitis" alone.
+ */
+import type { Evidence } from '@icd/contracts';
+
+/** Whether every span of `inner` lies within a span of `outer`, and `outer` reads more text. */
+export function coversWider(outer: readonly Evidence[], inner: readonly Evidence[]): boolean {
+  if (inner.length === 0 || length(outer) <= length(inner)) return false;
+  return inner.every((span) => outer.some((wide) => wide.begin <= span.begin && span.end <= wide.end));
+}
+
+function length(evidence: readonly Evidence[]): number {
+  let total = 0;
+  for (const span of evidence) total += span.end - span.begin;
+  return total;
+}
+
+/**
+ * `ranked` with each item moved ahead of the first better-ranked item whose evidence it covers,
+ * wider, and with which `conflict` says it cannot stand; otherwise in rank order. An Excludes1
+ * pass over this order keeps the wider reading.
+ */
+export function widerReadingsFirst<T>(ranked: readonly T[], evidenceOf: (item: T) => readonly Evidence[], conflict: (a: T, b: T) => boolean): T[] {
+  const order = [...ranked];
+  for (let i = 1; i < order.length; i += 1) {
+    const item = order[i];
+    const ahead = order.findIndex((other, at) => at < i && coversWider(evidenceOf(item), evidenceOf(other)) && conflict(item, other));
+    if (ahead < 0) continue;
+    order.splice(i, 1);
+    order.splice(ahead, 0, item);
+  }
+  return order;
+}
