@@ -238,6 +238,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('K75.9');
     });
 
+    it('reads HFrEF and HFpEF as the current Index does, as systolic and diastolic heart failure', () => {
+      expect(codesOf(detectAll('Chronic HFrEF.'))).toContain('I50.22');
+      expect(codesOf(detectAll('Acute HFpEF.'))).toContain('I50.31');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);
