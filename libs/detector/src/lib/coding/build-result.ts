@@ -111,7 +111,7 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
 }
 
 /** Whether a span of `a` and a span of `b` share a character. */
-export function evidenceOverlaps(a: readonly Evidence[], b: readonly Evidence[]): boolean {
+function evidenceOverlaps(a: readonly Evidence[], b: readonly Evidence[]): boolean {
   return a.some((x) => b.some((y) => rangesOverlap(x, y)));
 }
 

@@ -6,7 +6,7 @@ import { calibratedScores, parseCalibration, parseLexicon, type Calibration } fr
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { loadBmiRules, type BmiRules } from './bmi-status.js';
-import { loadStatusRules, statusEntryDrafts, type StatusRule } from './status-rules.js';
+import { loadStatusRules, statusEntryDrafts, withoutDrugDiagnoses, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
 import { createCodePriors, type CodePriors } from './code-candidates.js';
@@ -80,16 +80,4 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     calibration,
     entryScores: calibratedScores(calibration, dictionary.entries),
   };
-}
-
-/**
- * The lexicon without phrases that are a drug's name alone and code a diagnosis: coded cases
- * teach "insulin" for type 2 diabetes, as most patients on it have it, but a drug names a
- * treatment, and "fasting insulin" or a type 1 diabetic's insulin is no E11.9. The status rules
- * say what a drug implies.
- */
-function withoutDrugDiagnoses(lexicon: readonly EntryDraft[], statusDrafts: readonly EntryDraft[]): EntryDraft[] {
-  const key = (draft: EntryDraft) => [...draft.stems].sort().join(' ');
-  const drugs = new Set(statusDrafts.map(key));
-  return lexicon.filter((draft) => !drugs.has(key(draft)) || statusDrafts.some((status) => status.code === draft.code && key(status) === key(draft)));
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DictionaryEntry, EntryDraft } from '../dictionary/term-dictionary.js';
 import { CANDIDATE_FEATURES } from './code-candidates.js';
 import { parseDataFile } from '../rules/parse-data-file.js';
+import { stemSetKey } from '../dictionary/stems.js';
 
 /** [times matched in training documents, times the matched code was in the document's gold]. */
 const Counts = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]);
@@ -63,7 +64,7 @@ export function parseLexicon(input: unknown, terminology: Terminology): EntryDra
 
 /** The key an entry's training counts are kept under. */
 export function calibrationKey(entry: Pick<DictionaryEntry, 'source' | 'stems' | 'code'>): string {
-  return `${entry.source}|${[...entry.stems].sort().join(' ')}|${entry.code}`;
+  return `${entry.source}|${stemSetKey(entry.stems)}|${entry.code}`;
 }
 
 /** How many imagined observations the prior is worth when counts are few. */

@@ -2,7 +2,7 @@ import type { CodeProposal } from '@icd/contracts';
 import { describe, expect, it } from 'vitest';
 import data from '../../data/status-rules.en.json' with { type: 'json' };
 import { contentStems } from '../dictionary/stems.js';
-import { keepSupportedStatusCodes, parseStatusRules, statusEntryDrafts } from './status-rules.js';
+import { keepSupportedStatusCodes, parseStatusRules, statusEntryDrafts, withoutDrugDiagnoses } from './status-rules.js';
 
 const billable = (codes: readonly string[]) => ({ isBillable: (code: string) => codes.includes(code) });
 const EVERY_CODE = { isBillable: () => true };
@@ -63,5 +63,13 @@ describe('keepSupportedStatusCodes', () => {
 
   it('keeps a status code whose rule asks for nothing', () => {
     expect(codesOf(['Z79.01'])).toEqual(['Z79.01']);
+  });
+});
+
+describe('withoutDrugDiagnoses', () => {
+  it('drops a learned phrase that is a drug\'s name alone and codes something else, keeping other phrases and the status code itself', () => {
+    const learned = (phrase: string, code: string) => ({ stems: contentStems(phrase), code, source: 'lexicon' as const, display: phrase, prior: 0.5 });
+    const lexicon = [learned('insulin', 'E119'), learned('insulin', 'Z794'), learned('diabetes insulin', 'E119'), learned('warfarin', 'I4891')];
+    expect(withoutDrugDiagnoses(lexicon, statusEntryDrafts(RULES)).map((draft) => `${draft.display}|${draft.code}`)).toEqual(['insulin|Z794', 'diabetes insulin|E119']);
   });
 });

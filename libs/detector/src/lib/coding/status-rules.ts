@@ -9,7 +9,7 @@ import type { CodeProposal } from '@icd/contracts';
 import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/status-rules.en.json' with { type: 'json' };
-import { contentStems } from '../dictionary/stems.js';
+import { contentStems, stemSetKey } from '../dictionary/stems.js';
 import type { EntryDraft } from '../dictionary/term-dictionary.js';
 import { parseDataFile } from '../rules/parse-data-file.js';
 
@@ -77,6 +77,18 @@ export function statusEntryDrafts(rules: readonly StatusRule[]): EntryDraft[] {
   return rules.flatMap((rule) =>
     rule.phrases.map((phrase) => ({ stems: contentStems(phrase), code: undotted(rule.code), source: 'status' as const, display: `${rule.label}: ${phrase}`, prior: STATUS_PRIOR })),
   );
+}
+
+/**
+ * The lexicon without phrases that are a drug's name alone and code a diagnosis: coded cases
+ * teach "insulin" for type 2 diabetes, as most patients on it have it, but a drug names a
+ * treatment, and "fasting insulin" or a type 1 diabetic's insulin is no E11.9. The status rules
+ * say what a drug implies.
+ */
+export function withoutDrugDiagnoses(lexicon: readonly EntryDraft[], statusDrafts: readonly EntryDraft[]): EntryDraft[] {
+  const drugs = new Set(statusDrafts.map((draft) => stemSetKey(draft.stems)));
+  const statuses = new Set(statusDrafts.map((draft) => `${stemSetKey(draft.stems)}|${draft.code}`));
+  return lexicon.filter((draft) => !drugs.has(stemSetKey(draft.stems)) || statuses.has(`${stemSetKey(draft.stems)}|${draft.code}`));
 }
 
 /** `codes` without the status codes whose rule asks for a diagnosis the codes lack, or forbids one they have. */

@@ -8,6 +8,7 @@
  * coded with the old default and an older Tabular's inclusion term.
  */
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
+import { stemSetKey } from './stems.js';
 import type { EntryDraft, EntrySource } from './term-dictionary.js';
 
 /** A Tabular inclusion term for the condition named no further, or a title "..., unspecified" with no "with". */
@@ -23,7 +24,6 @@ const undotted = (code: string) => code.replace('.', '');
  * inclusion terms of a Tabular older than the code set ("Depression NOS" under F32.9 in FY2021).
  */
 const RECODED_SOURCES: ReadonlySet<EntrySource> = new Set(['index', 'lexicon', 'inclusion']);
-const stemsKey = (draft: EntryDraft) => [...draft.stems].sort().join(' ');
 
 /** Every code the Index hands out, undotted: a code it never names is newer than it. */
 function codesTheIndexNames(model: Pick<CompiledTerminology, 'indexTermCodes' | 'seeTargetCodes'>): Set<string> {
@@ -58,14 +58,14 @@ export function withNewerDefaults(drafts: readonly EntryDraft[], terminology: Pi
   const named = codesTheIndexNames(terminology.compiled);
   const newer = new Map<string, EntryDraft>();
   for (const draft of drafts) {
-    if (namesDefault(draft) && !isNamed(named, undotted(draft.code)) && terminology.isBillable(draft.code)) newer.set(stemsKey(draft), draft);
+    if (namesDefault(draft) && !isNamed(named, undotted(draft.code)) && terminology.isBillable(draft.code)) newer.set(stemSetKey(draft.stems), draft);
   }
   const moved = new Map<string, string[]>();
   if (newer.size === 0) return { drafts: [...drafts], moved };
   const recoded = drafts.map((draft) => {
     // An Index path to an "other specified" code ("Depression, specified NEC") names a kind the words leave out.
     if (!RECODED_SOURCES.has(draft.source) || draft.notElsewhereClassified || /\bspecified\b/.test(draft.display)) return draft;
-    const latest = newer.get(stemsKey(draft));
+    const latest = newer.get(stemSetKey(draft.stems));
     const [from, to] = [undotted(draft.code), undotted(latest?.code ?? '')];
     if (!latest || to === from || to.slice(0, 3) !== from.slice(0, 3) || !terminology.isBillable(draft.code)) return draft;
     if (!moved.get(from)?.includes(to)) moved.set(from, [...(moved.get(from) ?? []), to]);

@@ -116,6 +116,11 @@ export function stemCacheSize(): number {
   return cache.size;
 }
 
+/** One key for a bag of stems, whatever their order: entries with the same words share it. */
+export function stemSetKey(stems: readonly string[]): string {
+  return [...stems].sort().join(' ');
+}
+
 /** Distinct content stems of a phrase, in order. */
 export function contentStems(text: string): string[] {
   const stems: string[] = [];

@@ -2,6 +2,7 @@ import type { Terminology } from '@icd/terminology';
 import { layOutMatchingTable, type MatchingTable } from './matching-table.js';
 import { entriesFromTerminology } from './terminology-entries.js';
 import { withNewerDefaults } from './newer-defaults.js';
+import { stemSetKey } from './stems.js';
 
 /**
  * Where a dictionary entry comes from; also how much a match on it says about the code. `status`:
@@ -111,7 +112,7 @@ export function buildTermDictionary(terminology: Terminology, extra: readonly En
   const unique = new Map<string, EntryDraft>();
   for (const draft of drafts) {
     if (draft.stems.length === 0) continue;
-    const key = `${[...draft.stems].sort().join(' ')}|${draft.code}`;
+    const key = `${stemSetKey(draft.stems)}|${draft.code}`;
     const seen = unique.get(key);
     unique.set(key, seen ? preferredDraft(seen, draft) : draft);
   }

@@ -1,7 +1,7 @@
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
 import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
 import { WITH_SUBTERM, pathTitles, seeReferenceEntries } from './see-reference-entries.js';
-import { contentStems } from './stems.js';
+import { contentStems, stemSetKey } from './stems.js';
 import type { EntryDraft } from './term-dictionary.js';
 
 /** A priori share of matches that name a code a coder assigns, by source, before calibration on train. */
@@ -139,7 +139,7 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
  * the classification's rule for a condition named no further is the unspecified code.
  */
 function withoutOtherTwins(drafts: EntryDraft[]): EntryDraft[] {
-  const keyOf = (draft: EntryDraft) => `${draft.code.slice(0, -1)}|${[...draft.stems].sort().join(' ')}`;
+  const keyOf = (draft: EntryDraft) => `${draft.code.slice(0, -1)}|${stemSetKey(draft.stems)}`;
   const plainKeys = new Set(drafts.filter((draft) => !OTHER_TITLE.test(draft.display)).map(keyOf));
   return drafts.filter((draft) => !OTHER_TITLE.test(draft.display) || !plainKeys.has(keyOf(draft)));
 }
