@@ -243,6 +243,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Acute HFpEF.'))).toContain('I50.31');
     });
 
+    it('reads an inclusion term without its bracketed alternative, across its "with": "heart failure with reduced ejection fraction" is systolic', () => {
+      const reduced = codesOf(detectAll('Chronic heart failure with reduced ejection fraction.'));
+      expect(reduced).toContain('I50.22');
+      expect(reduced).not.toContain('I50.9');
+      expect(codesOf(detectAll('Heart failure with preserved ejection fraction.'))).toContain('I50.30');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

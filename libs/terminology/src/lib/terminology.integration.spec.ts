@@ -121,6 +121,9 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     expect(terminology.resolveBillable('E10')?.code).toBe('E10.9');
     expect(terminology.resolveBillable('F10.1')?.code).toBe('F10.10');
     expect(terminology.resolveBillable('F17.21')?.code).toBe('F17.210');
+    // Children that split on a complication and none unspecified: the one without it, as the Index gives.
+    expect(terminology.resolveBillable('E11.64')).toMatchObject({ code: 'E11.649', steps: [{ why: 'child without the complication' }] });
+    expect(terminology.resolveBillable('B02')?.code).toBe('B02.9');
     // The parent names the complication: its unspecified kind is the default.
     expect(terminology.resolveBillable('I25.11')?.code).toBe('I25.119');
   });

@@ -67,7 +67,7 @@ export type VersionBridge = ReturnType<typeof createVersionBridge>;
 export interface ResolutionStep {
   from: string;
   to: string;
-  why: 'unspecified child' | 'uncomplicated child' | 'only child' | 'initial encounter' | 'first child';
+  why: 'unspecified child' | 'uncomplicated child' | 'only child' | 'initial encounter' | 'child without the complication' | 'first child';
 }
 
 export interface BillableResolution {
@@ -117,7 +117,19 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     const best = [...unspecified].sort((a, b) => extraWords(a) - extraWords(b))[0];
     return { from: code, to: best, why: 'unspecified child' };
   }
+  const without = childWithout(codeSet, children);
+  if (without) return { from: code, to: without, why: 'child without the complication' };
   return { from: code, to: children[0], why: 'first child' };
+}
+
+/**
+ * Where the children split on a complication ("... with hypoglycemia with coma" and "... without
+ * coma", E11.641 and E11.649) and none is unspecified, the text that names no complication names
+ * the child without it, as the Index does ("Diabetes, type 2, with, hypoglycemia" is E11.649).
+ */
+function childWithout(codeSet: BillableLookup, children: readonly string[]): string | null {
+  const without = children.filter((child) => /\bwithout\b/i.test(codeSet.longTitle(child) ?? ''));
+  return without.length === 1 ? without[0] : null;
 }
 
 /**

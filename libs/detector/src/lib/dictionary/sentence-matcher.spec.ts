@@ -116,11 +116,16 @@ describe('matchSentence: learned phrasings beside wider matches', () => {
     { stems: contentStems('failure'), code: 'N189', source: 'lexicon', display: 'Learned phrase: failure (N18.9)', prior: 0.7 },
     { stems: contentStems('disease'), code: 'R519', source: 'lexicon', display: 'Learned phrase: disease (a chapter R code)', prior: 0.7 },
     { stems: contentStems('heart'), code: 'I509', source: 'lexicon', display: 'Learned phrase: heart (I50.9)', prior: 0.7 },
+    { stems: contentStems('kidney'), code: 'E119', source: 'lexicon', display: 'Learned phrase: kidney (a code of another chapter)', prior: 0.7 },
   ]);
   const found = codes(matchSentence(learned, stemsOf('hypertensive heart disease with heart failure')));
 
   it('keeps a learned code of another chapter beside the wider diagnosis', () => {
-    expect(found).toContain('N189');
+    expect(codes(matchSentence(learned, stemsOf('chronic kidney disease')))).toEqual(expect.arrayContaining(['N189', 'E119']));
+  });
+
+  it('drops a learned code of another chapter inside a title that links conditions with "with": the title codes both', () => {
+    expect(found).not.toContain('N189');
   });
 
   it('drops a learned code of the wider diagnosis\'s own chapter', () => {

@@ -92,6 +92,14 @@ describe('entriesFromTerminology: titles and inclusion terms', () => {
     expect(other?.prior).toBe((unspecified?.prior as number) / 2);
   });
 
+  it('lets a title that links conditions with "with" bridge a "with" in the text, as an Index "with" subterm does', () => {
+    const linked = drafts.find((entry) => entry.display === 'Title: Hypertensive heart disease with heart failure');
+    const plain = drafts.find((entry) => entry.display === 'Title: Hypertensive heart disease');
+    expect(linked?.combination).toBe(true);
+    expect(plain).toBeDefined();
+    expect(plain?.combination).toBeUndefined();
+  });
+
   it('makes an entry of every inclusion term', () => {
     expect(find('Inclusion term: Lumbago NOS')).toEqual([[contentStems('lumbago'), 'M545']]);
     expect(find('Inclusion term: high blood pressure')).toEqual([[contentStems('high blood pressure'), 'I10']]);

@@ -118,6 +118,18 @@ const NOT_ELSEWHERE_CLASSIFIED = /\bNEC\b/;
 
 const OTHER_TITLE = /\bother\b/i;
 
+/**
+ * A title or inclusion term that links two conditions with "with" ("Heart failure with reduced
+ * ejection fraction", "Type 2 diabetes mellitus with diabetic nephropathy"): like an Index "with"
+ * subterm, one code for both, so its words may lie on either side of a "with" in the text.
+ */
+const LINKING_WITH = /\bwith\b/i;
+
+/** The `combination` flag of a title or inclusion term whose own words link conditions with "with". */
+function linksWith(text: string): { combination?: true } {
+  return LINKING_WITH.test(text) ? { combination: true } : {};
+}
+
 function titleEntries(model: CompiledTerminology): EntryDraft[] {
   // Seventh-character codes repeat their base title with the encounter: resolution picks those.
   const drafts = model.codes
@@ -129,6 +141,7 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
       display: `Title: ${code.longTitle}`,
       // "Other ..." codes are for conditions the note names otherwise; their remaining words match the generic condition.
       prior: OTHER_TITLE.test(code.longTitle) ? SOURCE_PRIOR.title / 2 : SOURCE_PRIOR.title,
+      ...linksWith(code.longTitle),
     }));
   return withoutOtherTwins(drafts);
 }
@@ -146,7 +159,16 @@ function withoutOtherTwins(drafts: EntryDraft[]): EntryDraft[] {
 
 /** Words in parentheses in an inclusion term are nonessential: "Myocardial infarction (acute) NOS". */
 function essentialWords(text: string): string {
-  return text.replace(/\([^()]*\)/g, ' ');
+  return withoutAlternatives(text).replace(/\([^()]*\)/g, ' ');
+}
+
+/**
+ * The Tabular's square brackets hold another way of saying the words before them, a synonym or
+ * abbreviation ("Heart failure with reduced ejection fraction [HFrEF]", "Herpesviral [herpes
+ * simplex] vulvitis"): a note writes one or the other, so the bracketed words are not required.
+ */
+function withoutAlternatives(text: string): string {
+  return text.replace(/\[[^[\]]*\]/g, ' ');
 }
 
 function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
@@ -157,6 +179,7 @@ function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
       source: 'inclusion' as const,
       display: `Inclusion term: ${text}`,
       prior: SOURCE_PRIOR.inclusion,
+      ...linksWith(essentialWords(text)),
     })),
   );
 }
