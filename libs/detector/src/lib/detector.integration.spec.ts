@@ -250,6 +250,15 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Heart failure with preserved ejection fraction.'))).toContain('I50.30');
     });
 
+    it('codes an allergy to a named drug as its allergy status, current or past, but not an allergy that names none', () => {
+      expect(codesOf(detectAll('Allergic to penicillins.'))).toContain('Z88.0');
+      expect(codesOf(detectAll('History of allergy to penicillin.'))).toContain('Z88.0');
+      expect(codesOf(detectAll('Latex allergy.'))).toContain('Z91.040');
+      for (const text of ['No known drug allergies.', 'Seasonal allergy.', 'Not allergic to penicillin.']) {
+        expect(codesOf(detectAll(text)).filter((code) => code.startsWith('Z88') || code.startsWith('Z91.0'))).toEqual([]);
+      }
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

@@ -48,6 +48,7 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
   const drafts: EntryDraft[] = [];
   const pathVariants: string[][][] = [];
   const underPersonalHistory: boolean[] = [];
+  const allergyStatus = allergyStatusCodes(model);
   model.indexTerms.forEach((term, termId) => {
     const personalHistory = isPersonalHistory(model, termId);
     // Below "History, personal" a path is read from its own words: the history is the mention's assertion.
@@ -64,6 +65,7 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     const combination = isCombinationPath(model, termId);
     const notElsewhereClassified = NOT_ELSEWHERE_CLASSIFIED.test(term.title);
     for (const stems of variants) {
+      const pastOnly = historyOnly && !(allergyStatus.has(code) && stems.length >= MIN_ALLERGY_STATUS_STEMS);
       drafts.push({
         stems,
         code,
@@ -72,12 +74,27 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
         prior: SOURCE_PRIOR.index,
         ...(combination && { combination }),
         ...(notElsewhereClassified && { notElsewhereClassified }),
-        ...(historyOnly && { historyOnly }),
+        ...(pastOnly && { historyOnly: true }),
       });
     }
   });
   return [...drafts, ...seeReferenceEntries(model, pathVariants, SOURCE_PRIOR.index, underPersonalHistory)];
 }
+
+/**
+ * Codes the classification calls an allergy status ("Allergy status to penicillin", "Latex
+ * allergy status"), which the Index files under "History, personal, allergy". An allergy is the
+ * patient's current state, not a past event: "allergic to penicillin" is Z88.0 as much as "history
+ * of allergy to penicillin" is.
+ */
+function allergyStatusCodes(model: CompiledTerminology): Set<string> {
+  return new Set(model.codes.filter((code) => ALLERGY_STATUS.test(code.longTitle)).map((code) => code.code));
+}
+
+const ALLERGY_STATUS = /\ballergy status\b/i;
+
+/** An allergy status entry must name the allergen besides the allergy: "allergy" alone ("seasonal allergy") is no drug allergy. */
+const MIN_ALLERGY_STATUS_STEMS = 2;
 
 /** The Index's "History, personal (of)": what follows is a past condition or treatment of the patient's own. */
 function isPersonalHistory(model: CompiledTerminology, termId: number): boolean {
