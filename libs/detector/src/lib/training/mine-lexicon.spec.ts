@@ -52,6 +52,21 @@ describe('mineLexicon', () => {
     expect(phrases({ minLiftUnrelated: 100 })).toEqual(['headach -> R51.9']);
   });
 
+  it('learns no phrase that carries a negation word: assertion could not deny what the match holds', () => {
+    // "no pain" comes only with I21.9, while "no" and "pain" each also come without it.
+    const negated: TrainingDocument[] = [];
+    const addCases = (count: number, text: string, code: string) => {
+      for (let i = 0; i < count; i += 1) negated.push({ id: `case-${negated.length}`, text, codes: new Set([code]) });
+    };
+    addCases(6, 'Crushing sensation, no pain.', 'I21.9');
+    addCases(6, 'Pain at night.', 'I10');
+    addCases(6, 'No fever.', 'I10');
+    addCases(30, 'Routine blood pressure check.', 'I10');
+    const learned = mineLexicon(terminology, negated, OPTIONS).entries.map((entry) => entry.stems.join(' '));
+    expect(learned).toContain(contentStems('crushing').join(' '));
+    expect(learned.filter((phrase) => phrase.split(' ').includes('no'))).toEqual([]);
+  });
+
   it('honours the phrase length and support limits', () => {
     expect(phrases({ maxWords: 1 }).every((phrase) => !phrase.split(' -> ')[0].includes(' '))).toBe(true);
     expect(phrases({ maxWords: 1 })).not.toContain('crush retrostern -> I21.9');

@@ -1,6 +1,7 @@
 import type { Terminology } from '@icd/terminology';
 import { createDetectorDoc } from '../detector-doc.js';
 import { contentStems, stemOf } from '../dictionary/stems.js';
+import { NEGATION_WORDS } from '../dictionary/word-stem-ids.js';
 import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
 import type { LexiconFileContent } from '../coding/learned-data.js';
 
@@ -131,26 +132,40 @@ function crossReferencesOnPath(terminology: Terminology, termId: number): string
   return references;
 }
 
-/** Distinct runs of up to `maxWords` content stems within a sentence. */
+/**
+ * Distinct runs of up to `maxWords` content stems within a sentence. A negation word ends a run
+ * and is no part of one: a phrase that carried it ("no pain") would match "no chest pain" with
+ * the denial inside the match, where assertion cannot read it as one.
+ */
 function phrasesOf(text: string, maxWords: number): Set<string> {
   const doc = runStagesOnDoc(createDetectorDoc(text), stagesThrough('tokenize', TEXT_STAGES), defaultStageDeps());
   const phrases = new Set<string>();
   for (const sentence of doc.sentences) {
-    const stems: string[] = [];
+    let stems: string[] = [];
     for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
       const token = doc.tokens[index];
       if (token.kind !== 'word') continue;
+      if (NEGATION_WORDS.has(token.normal)) {
+        addRuns(phrases, stems, maxWords);
+        stems = [];
+        continue;
+      }
       const stem = stemOf(token.normal);
       if (stem !== null) stems.push(stem);
     }
-    for (let start = 0; start < stems.length; start += 1) {
-      for (let length = 1; length <= maxWords && start + length <= stems.length; length += 1) {
-        const words = stems.slice(start, start + length);
-        if (new Set(words).size === words.length) phrases.add(words.join(' '));
-      }
-    }
+    addRuns(phrases, stems, maxWords);
   }
   return phrases;
+}
+
+/** Every run of up to `maxWords` distinct stems of `stems`, as a phrase. */
+function addRuns(phrases: Set<string>, stems: readonly string[], maxWords: number): void {
+  for (let start = 0; start < stems.length; start += 1) {
+    for (let length = 1; length <= maxWords && start + length <= stems.length; length += 1) {
+      const words = stems.slice(start, start + length);
+      if (new Set(words).size === words.length) phrases.add(words.join(' '));
+    }
+  }
 }
 
 /** Phrases of short or stop-like stems only say nothing about a code. */
