@@ -42,10 +42,28 @@ export function collectCodeCandidates(doc: DetectorDoc, include: (mention: Detec
     const resolution = doc.resolutions[index];
     if (!resolution.coded || !include(mention, index)) continue;
     const { codes } = resolution;
-    const stems = contentStems(mention.text);
+    const stems = mentionStems(mention.text);
     for (let rank = 0; rank < codes.length; rank += 1) addSupport(candidateFor(candidates, codes[rank], mention, doc.text.length), codes, rank, mention, stems);
   }
   return candidates;
+}
+
+/**
+ * Content stems of mention texts, remembered: notes name the same conditions in the same words
+ * over and over, and splitting and stemming a mention's text costs more than the lookup. Bounded,
+ * as the texts are as varied as the notes.
+ */
+const stemsByMentionText = new Map<string, readonly string[]>();
+const MENTION_STEMS_LIMIT = 50_000;
+
+function mentionStems(text: string): readonly string[] {
+  let stems = stemsByMentionText.get(text);
+  if (stems === undefined) {
+    stems = contentStems(text);
+    if (stemsByMentionText.size >= MENTION_STEMS_LIMIT) stemsByMentionText.clear();
+    stemsByMentionText.set(text, stems);
+  }
+  return stems;
 }
 
 /** Adds to `candidate` what `mention` says for it: its code is `codes[rank]` of the mention's resolution. */
