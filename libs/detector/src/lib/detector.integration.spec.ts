@@ -289,6 +289,19 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('I50.1');
     });
 
+    it('links hypertension with heart failure and chronic kidney disease as the guidelines presume (I11, I12, I13), keeping the linked codes', () => {
+      const kidney = detector.detect('Hypertension. Chronic kidney disease stage 3.', { includeMentions: true });
+      expect(codesOf(kidney)).toEqual(expect.arrayContaining(['I12.9', 'N18.30']));
+      expect(codesOf(kidney)).not.toContain('I10');
+      expect(kidney.mentions.find((mention) => mention.text === 'Hypertension')?.coded).toBe(true);
+      expect(codesOf(detector.detect('Hypertension and heart failure.'))).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));
+      expect(codesOf(detector.detect('Hypertension, CKD stage 4 and congestive heart failure.'))).toEqual(expect.arrayContaining(['I13.0', 'I50.9', 'N18.4']));
+      expect(codesOf(detector.detect('Hypertension and end stage renal disease.'))).toEqual(expect.arrayContaining(['I12.0', 'N18.6']));
+      // A denied or a relative's condition links nothing.
+      expect(inCategory(detector.detect('Hypertension. No heart failure.'), 'I1')).toEqual(['I10']);
+      expect(inCategory(detector.detect('Hypertension. Her mother had chronic kidney disease.'), 'I1')).toEqual(['I10']);
+    });
+
     it('codes a left distal radius fracture, initial encounter, in S52.5 with the left side and A, and nothing for "encounter"', () => {
       const codes = codesOf(detectAll('Left distal radius fracture, initial encounter.'));
       expect(codes.length).toBeGreaterThan(0);

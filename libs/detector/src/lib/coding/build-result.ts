@@ -15,6 +15,7 @@ import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 import { bmiProposal } from './bmi-status.js';
 import { keepSupportedStatusCodes } from './status-rules.js';
+import { linkHypertension } from './hypertension-links.js';
 import { widerReadingsFirst } from './wider-readings.js';
 import { rangesOverlap } from '../doc-queries.js';
 
@@ -44,8 +45,10 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   );
   const ranked = scored.filter((code) => compatible.has(code)).map((code) => code.proposal);
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules);
-  const codes = withBmiStatus(doc, coding, diagnosed, options);
-  const kept = new Set(codes.map((proposal) => proposal.code));
+  const linked = linkHypertension(diagnosed, coding.hypertensionLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
+  const codes = withBmiStatus(doc, coding, linked.codes, options);
+  // A hypertension mention folded into a combination code is coded, as that code.
+  const kept = new Set([...codes.map((proposal) => proposal.code), ...linked.folded]);
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
     terminology: { system: 'ICD-10-CM', version: coding.terminology.version.version },
@@ -121,6 +124,11 @@ function inTextOrder(evidence: Evidence[]): Evidence[] {
     if (evidence[i].begin < evidence[i - 1].begin) return [...evidence].sort((a, b) => a.begin - b.begin);
   }
   return evidence;
+}
+
+function summaryOf(coding: CodingModel, code: string): { title: string; billable: boolean } {
+  const summary = coding.summary(code);
+  return { title: summary?.title ?? code, billable: summary?.billable ?? false };
 }
 
 function titleOf(facts: CodeFacts, code: string): string {

@@ -6,6 +6,7 @@ import { calibratedScores, parseCalibration, parseLexicon, type Calibration } fr
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { loadBmiRules, type BmiRules } from './bmi-status.js';
+import { loadHypertensionLinks, type HypertensionLinks } from './hypertension-links.js';
 import { loadStatusRules, statusEntryDrafts, withoutDrugDiagnoses, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
@@ -26,6 +27,8 @@ export interface CodingModel {
   readonly bmiRules: BmiRules;
   /** Drugs and treatments that imply a status code, and the diagnoses some of them need. */
   readonly statusRules: readonly StatusRule[];
+  /** Hypertension's presumed links to heart and kidney disease, and the combination codes they give. */
+  readonly hypertensionLinks: HypertensionLinks;
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
   readonly calibration: Calibration;
@@ -72,6 +75,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     historyRules,
     bmiRules: loadBmiRules(terminology),
     statusRules,
+    hypertensionLinks: loadHypertensionLinks(terminology),
     historyCodes,
     codePriors,
     codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
