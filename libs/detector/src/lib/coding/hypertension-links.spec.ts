@@ -6,8 +6,9 @@ const billable = { isBillable: () => true };
 const links = loadHypertensionLinks(billable);
 const THRESHOLD = 0.2;
 
-function proposal(code: string, score: number, begin: number): CodeProposal {
-  return { code, title: `title of ${code}`, billable: true, score, evidence: [{ begin, end: begin + 5, text: 'xxxxx', section: null }], rationale: `read ${code}`, alternatives: [] };
+function proposal(code: string, score: number, ...begins: number[]): CodeProposal {
+  const evidence = begins.map((begin) => ({ begin, end: begin + 5, text: 'xxxxx', section: null }));
+  return { code, title: `title of ${code}`, billable: true, score, evidence, rationale: `read ${code}`, alternatives: [] };
 }
 
 const link = (proposals: CodeProposal[]) => linkHypertension(proposals, links, THRESHOLD, (code) => ({ title: `title of ${code}`, billable: true }));
@@ -29,10 +30,11 @@ describe('linkHypertension', () => {
     expect(codes([proposal('I11.9', 0.6, 0), proposal('N18.30', 0.5, 20)])).toEqual(['I13.10', 'N18.30']);
   });
 
-  it('gives the combination the hypertension\'s score, the evidence of both and the replaced code as an alternative', () => {
-    const { codes: linked, folded } = link([proposal('I10', 0.9, 0), proposal('N18.30', 0.5, 20)]);
+  it('gives the combination the hypertension\'s score and evidence, names the linked code and offers the replaced one', () => {
+    const { codes: linked, folded } = link([proposal('I10', 0.9, 0, 40), proposal('N18.30', 0.5, 20)]);
     expect(linked[0]).toMatchObject({ code: 'I12.9', score: 0.9, alternatives: [{ code: 'I10', score: 0.9 }] });
-    expect(linked[0].evidence.map((span) => span.begin)).toEqual([0, 20]);
+    expect(linked[0].evidence.map((span) => span.begin)).toEqual([0, 40]);
+    expect(linked.find((found) => found.code === 'N18.30')?.evidence.map((span) => span.begin)).toEqual([20]);
     expect(linked[0].rationale).toMatch(/N18\.30.*I\.C\.9\.a/);
     expect(folded).toEqual(['I10']);
   });

@@ -75,8 +75,9 @@ const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.so
 
 /**
  * `proposals` with their hypertension codes replaced by the combination the linked conditions
- * call for. The combination takes the best hypertension score (the linked conditions are proposed
- * already) and the evidence of both: the hypertension, and what it is linked with. Only a
+ * call for. The combination takes the best hypertension score and the hypertension's evidence; the
+ * linked conditions are proposed already, with theirs, and its rationale names them (a span that
+ * is evidence for two codes would hide one of them in the review). Only a
  * condition scored at least `credibleScore` links: a faint candidate shown at a low `minScore`
  * does not recode the hypertension.
  */
@@ -100,7 +101,7 @@ export function linkHypertension(
     title,
     billable,
     score: best.score,
-    evidence: mergedEvidence([...hypertension, ...linked]),
+    evidence: mergedEvidence(hypertension),
     rationale: `${best.rationale}; linked with ${linked.map((proposal) => proposal.code).join(', ') || 'what its code says'} as ICD-10-CM presumes (guidelines I.C.9.a)`,
     alternatives: foldedAlternatives(code, hypertension, best),
   };
