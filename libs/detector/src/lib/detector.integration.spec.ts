@@ -289,6 +289,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('I50.1');
     });
 
+    it('lends no word of one listed condition to its neighbour across a comma or semicolon, while "and" may share a modifier', () => {
+      for (const text of ['Obesity, ischemic heart disease, AF, chronic obstructive pulmonary disease.', 'Atrial fibrillation; chronic obstructive pulmonary disease.']) {
+        const codes = codesOf(detectAll(text));
+        expect(codes).toEqual(expect.arrayContaining(['J44.9', 'I48.91']));
+        expect(codes).not.toContain('I48.20');
+      }
+      expect(codesOf(detectAll('Periumbilical and hypogastric pain.'))).toContain('R10.33');
+      // An Index "with" combination links conditions wherever in the list they stand.
+      expect(codesOf(detectAll('A woman with hypertension, diabetes, obesity, dyslipidemia and chronic kidney disease (CKD).'))).toContain('E11.22');
+    });
+
     it('links hypertension with heart failure and chronic kidney disease as the guidelines presume (I11, I12, I13), keeping the linked codes', () => {
       const kidney = detector.detect('Hypertension. Chronic kidney disease stage 3.', { includeMentions: true });
       expect(codesOf(kidney)).toEqual(expect.arrayContaining(['I12.9', 'N18.30']));

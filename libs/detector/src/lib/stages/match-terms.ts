@@ -37,7 +37,8 @@ export const matchTerms: Stage = (doc, deps) => {
     sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems);
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
-    const matches = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links);
+    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links);
+    const matches = withoutBorrowedWords(placed, punctuationOnly(doc, separators));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -144,6 +145,46 @@ function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
   tokens.set(stems.tokens.subarray(0, stems.count));
   stems.stemIds = stemIds;
   stems.tokens = tokens;
+}
+
+/**
+ * The separators that are punctuation. "And" and "or" also coordinate the modifiers of one
+ * condition ("periumbilical and hypogastric pain", "manic and depressive episodes"), which a
+ * match rightly shares; a comma or semicolon that parts two conditions does not.
+ */
+function punctuationOnly(doc: DetectorDoc, separators: readonly number[]): readonly number[] {
+  return separators.length === 0 ? separators : separators.filter((index) => doc.tokens[index].kind === 'punctuation');
+}
+
+/**
+ * Drops a match that runs over a separator parting two conditions to borrow words another match
+ * reads on the far side: in "AF, chronic obstructive pulmonary disease" the "chronic" is COPD's,
+ * not the fibrillation's (no I48.20), and "... atrial fibrillation; chronic ..." likewise.
+ */
+function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly number[]): SentenceMatch[] {
+  if (separators.length === 0 || !matches.some((match) => match.crossesList)) return matches;
+  // An Index "with" combination links conditions, wherever in the list they stand ("diabetes, obesity and CKD" is E11.22).
+  return matches.filter((match) => !match.crossesList || match.entry.combination === true || !borrowsAcross(match, matches, separators));
+}
+
+function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly number[]): boolean {
+  const first = match.tokens[0];
+  const last = match.tokens[match.tokens.length - 1];
+  for (const separator of separators) {
+    if (separator <= first || separator >= last) continue;
+    const before = match.tokens.filter((token) => token < separator);
+    const after = match.tokens.filter((token) => token > separator);
+    if (readByAnotherOnOneSide(match, matches, before, (token) => token < separator) || readByAnotherOnOneSide(match, matches, after, (token) => token > separator)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether another match, every word of it on the same side (`onSide`), reads all of `tokens` and
+ * more: they are part of a longer name there ("chronic" of "chronic obstructive pulmonary disease").
+ */
+function readByAnotherOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean): boolean {
+  return matches.some((other) => other !== match && other.tokens.length > tokens.length && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)));
 }
 
 /**
