@@ -289,6 +289,16 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('I50.1');
     });
 
+    it('reads elevated transaminases, however written, as R74.01: the child of a joined header that keeps the words read', () => {
+      for (const text of ['Elevated transaminases.', 'Hypertransaminasemia.', 'There was an increase in transaminase levels.']) {
+        const codes = inCategory(detectAll(text), 'R74');
+        expect(codes, text).toEqual(['R74.01']);
+      }
+      expect(codesOf(detectAll('Increased cholesterol and triglycerides.'))).toContain('E78.2');
+      // Words a child only repeats pick nothing: a brain injury is no "death due to brain injury".
+      expect(inCategory(detectAll('Right frontal TBI.'), 'S06')).toEqual(['S06.9X0A']);
+    });
+
     it('lends no word of one listed condition to its neighbour across a comma or semicolon, while "and" may share a modifier', () => {
       for (const text of ['Obesity, ischemic heart disease, AF, chronic obstructive pulmonary disease.', 'Atrial fibrillation; chronic obstructive pulmonary disease.']) {
         const codes = codesOf(detectAll(text));

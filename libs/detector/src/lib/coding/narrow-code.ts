@@ -29,6 +29,13 @@ function tellsNothingAlone(stem: string): boolean {
 /** The stems of the text around a mention, as narrowing reads them: a set of stems will do. */
 export interface StemContext {
   has(stem: string): boolean;
+  /**
+   * Whether the mention's matches read `stem`, from the text or from what a synonym or an
+   * abbreviation stands for. Weaker than {@link has}: it only breaks a tie the text's own words
+   * leave, as the matched words repeat the condition's own ("brain injury") and would otherwise
+   * pick a child that only repeats them ("... with death due to brain injury").
+   */
+  matched?(stem: string): boolean;
 }
 
 /** What choosing among a header's children needs that does not depend on the text, worked out once per header. */
@@ -40,6 +47,10 @@ interface ChildChoice {
   childStems: readonly (readonly string[])[];
   tellingStems: readonly (readonly string[])[];
   fallback: string | null;
+  /** Where {@link fallback} is among the children; -1 when it is further down. */
+  fallbackIndex: number;
+  /** Each child's stems that its parent's title has too: which part of the parent the child keeps. */
+  keptStems: readonly (readonly string[])[];
 }
 
 /**
@@ -90,6 +101,13 @@ function countIn(stems: readonly string[], context: StemContext): number {
   return count;
 }
 
+/** {@link countIn}, counting what the mention's matches read too. */
+function countReadIn(stems: readonly string[], context: StemContext): number {
+  let count = 0;
+  for (const stem of stems) if (context.has(stem) || context.matched?.(stem) === true) count += 1;
+  return count;
+}
+
 /** The child of a header the context supports best, else its default child (unsupported); null for a code without children. */
 function chooseChild(choice: ChildChoice, context: StemContext): ChildStep | null {
   const { children, bySeventhCharacter, childStems, tellingStems, fallback } = choice;
@@ -108,7 +126,36 @@ function chooseChild(choice: ChildChoice, context: StemContext): ChildStep | nul
     }
   }
   if (best >= 0) return { child: best, supported: true };
+  const readMore = childReadingMore(choice, context);
+  if (readMore >= 0) return { child: readMore, supported: false };
   return fallback ? { child: DEFAULT_CHILD, supported: false } : null;
+}
+
+/**
+ * Where no child adds a word the text confirms, the child that keeps more of its parent's words
+ * the text reads than the default does, if one alone does. A parent that joins two conditions
+ * has a child for each: "Nonspecific elevation of levels of transaminase and lactic acid
+ * dehydrogenase" is R74.01 for transaminases, R74.02 for LDH, and "elevated transaminases" reads
+ * the first ("hypertransaminasemia", through what it stands for). Words a child adds do not
+ * count: the matched words may only repeat the condition's ("brain injury" is no "death due to
+ * brain injury"). -1 when the default reads as much.
+ */
+function childReadingMore(choice: ChildChoice, context: StemContext): number {
+  const { keptStems, fallbackIndex } = choice;
+  let floor = fallbackIndex >= 0 ? countReadIn(keptStems[fallbackIndex], context) : 0;
+  let best = -1;
+  let tied = false;
+  for (let index = 0; index < keptStems.length; index += 1) {
+    const read = countReadIn(keptStems[index], context);
+    if (read > floor) {
+      floor = read;
+      best = index;
+      tied = false;
+    } else if (read === floor && best >= 0) {
+      tied = true;
+    }
+  }
+  return tied ? -1 : best;
 }
 
 export interface NarrowedCode {
@@ -157,12 +204,15 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
       const children = terminology.children(parent);
       const parentStems = stemsOfTitle(parent);
       const childStems = children.map((child) => [...stemsOfTitle(child.code)].filter((stem) => !VAGUE_STEMS.has(stem)));
+      const fallback = children.length === 0 ? null : (defaultChild(parent, children, stemsOfTitle) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null);
       choice = {
         children,
         bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
         childStems,
         tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !tellsNothingAlone(stem))),
-        fallback: children.length === 0 ? null : (defaultChild(parent, children, stemsOfTitle) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null),
+        fallback,
+        fallbackIndex: children.findIndex((child) => child.code === fallback),
+        keptStems: childStems.map((stems) => stems.filter((stem) => parentStems.has(stem))),
       };
       choices.set(parent, choice);
     }

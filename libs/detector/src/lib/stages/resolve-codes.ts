@@ -11,6 +11,7 @@ import { type EntryFactsTable, entryFactsOf } from '../coding/entry-facts.js';
 import { historyCodeFor } from '../coding/history-rules.js';
 import { SEVENTH_CHARACTER_CUE_STEMS, type StemContext } from '../coding/narrow-code.js';
 import { type TokenWords, type WordStemIds, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
+import type { DictionaryEntry } from '../dictionary/term-dictionary.js';
 import { sortInPlace } from '../stable-sort.js';
 import type { Stage } from '../stage.js';
 import { ASSERT_CONTEXT_STAGE } from './assert-context.js';
@@ -30,7 +31,7 @@ export const resolveCodes: Stage = (doc, deps) => {
   requireStages(doc, RESOLVE_CODES_STAGE, [MATCH_TERMS_STAGE, ASSERT_CONTEXT_STAGE]);
   const coding = deps.coding;
   if (!coding) throw new Error(`detector: stage "${RESOLVE_CODES_STAGE}" needs a coding model`);
-  const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary));
+  const contexts = new MentionContexts(doc, wordStemIdsOf(coding.dictionary), coding.dictionary.entries);
   const entries = entryFactsOf(coding);
   const resolutions = doc.mentions.map((mention, index) => resolveMention(coding, entries, mention, doc.candidates[index], contexts.lazilyOf(doc.candidates[index])));
   return withLayers(doc, RESOLVE_CODES_STAGE, { resolutions });
@@ -50,6 +51,8 @@ class MentionContexts {
   constructor(
     private readonly doc: DetectorDoc,
     words: WordStemIds,
+    /** The dictionary's entries, whose stems a mention's matches read. */
+    readonly entries: readonly DictionaryEntry[],
   ) {
     this.tokenWords = words.entriesOf(doc.tokens);
   }
@@ -130,6 +133,17 @@ class ListItemContext implements StemContext {
       for (let index = this.first; index <= this.last; index += 1) if (this.contexts.letteredNumberAt(index) === stem) return true;
     }
     return SEVENTH_CHARACTER_CUE_STEMS.has(stem) && this.contexts.cuesOf(this.sentence as Sentence).includes(stem);
+  }
+
+  /**
+   * Whether a match of the mention read `stem`: the words a synonym or an abbreviation stands for
+   * ("hypertransaminasemia" reads "elevated transaminase level", so narrowing finds transaminases,
+   * R74.01, and not LDH).
+   */
+  matched(stem: string): boolean {
+    const entries = this.contexts.entries;
+    for (const match of this.candidates.matches) if (entries[match.entry].stems.includes(stem)) return true;
+    return false;
   }
 
   private locate(): void {
