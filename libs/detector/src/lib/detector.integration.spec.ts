@@ -295,6 +295,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
         expect(codes, text).toEqual(['R74.01']);
       }
       expect(codesOf(detectAll('Increased cholesterol and triglycerides.'))).toContain('E78.2');
+      // "Profuse" as the Index's "excessive": "Sweating, excessive" is R61.
+      expect(codesOf(detectAll('Profuse sweating.'))).toContain('R61');
       // Words a child only repeats pick nothing: a brain injury is no "death due to brain injury".
       expect(inCategory(detectAll('Right frontal TBI.'), 'S06')).toEqual(['S06.9X0A']);
     });
