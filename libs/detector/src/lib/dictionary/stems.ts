@@ -92,11 +92,24 @@ export function stemOf(word: string): string | null {
   if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOf(word.slice(0, -1));
   let stem = cache.get(word);
   if (stem === undefined) {
-    stem = TITLE_NOISE.has(word) || WORDS_NOTES_USE_OTHERWISE.has(word) ? null : (STEM_OVERRIDES.get(word) ?? inflammationStem(word) ?? stemTerm(word));
+    stem = computeStem(word);
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stem);
   }
   return stem;
+}
+
+/**
+ * {@link stemOf} without its cache, for a caller that remembers each word's stem itself (the
+ * detector's word table): a second cache of the same words would only cost a lookup per new word.
+ */
+export function stemOfUncached(word: string): string | null {
+  if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOfUncached(word.slice(0, -1));
+  return computeStem(word);
+}
+
+function computeStem(word: string): string | null {
+  return TITLE_NOISE.has(word) || WORDS_NOTES_USE_OTHERWISE.has(word) ? null : (STEM_OVERRIDES.get(word) ?? inflammationStem(word) ?? stemTerm(word));
 }
 
 const INFLAMMATION_PLURAL = /itides$/;

@@ -1,13 +1,16 @@
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { ORGANIZATION_NAMES } from './organization-names.js';
-import { STEM_CACHE_LIMIT, contentStems, stemOf } from './stems.js';
+import { STEM_CACHE_LIMIT, contentStems, stemOfUncached } from './stems.js';
 import type { TermDictionary } from './term-dictionary.js';
 import { NO_SPELLING_ID, type Token, type TokenKind } from '../detector-doc.js';
 
-/** The stems one word offers, in the order sentence matching reads them: its own, its morphology marker, its synonyms. */
+/**
+ * The stems one word offers, in the order sentence matching reads them: its own, its morphology
+ * marker, its synonyms. Not remembered here: {@link WordStemIds} keeps each word's.
+ */
 export function wordStems(normal: string): string[] {
-  const stem = stemOf(normal);
+  const stem = stemOfUncached(normal);
   if (stem === null) return [];
   const stems = [stem];
   const marker = MORPHOLOGY_MARKERS.get(stem);
