@@ -4,6 +4,7 @@ import type { EntrySource } from '../dictionary/term-dictionary.js';
 import type { CodingModel } from './coding-model.js';
 import type { Calibration } from './learned-data.js';
 import { contentStems } from '../dictionary/stems.js';
+import { rememberedIn } from '../bounded-memo.js';
 
 /** Everything a document says for one code, gathered from the mentions that support it. */
 export interface CodeCandidate {
@@ -57,13 +58,7 @@ const stemsByMentionText = new Map<string, readonly string[]>();
 const MENTION_STEMS_LIMIT = 50_000;
 
 function mentionStems(text: string): readonly string[] {
-  let stems = stemsByMentionText.get(text);
-  if (stems === undefined) {
-    stems = contentStems(text);
-    if (stemsByMentionText.size >= MENTION_STEMS_LIMIT) stemsByMentionText.clear();
-    stemsByMentionText.set(text, stems);
-  }
-  return stems;
+  return rememberedIn(stemsByMentionText, MENTION_STEMS_LIMIT, text, contentStems);
 }
 
 /** Adds to `candidate` what `mention` says for it: its code is `codes[rank]` of the mention's resolution. */

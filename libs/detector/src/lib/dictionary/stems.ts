@@ -1,4 +1,5 @@
 import { searchTerms, stemTerm } from '@icd/terminology';
+import { rememberedIn } from '../bounded-memo.js';
 
 /**
  * Words that qualify a title without naming anything a note would say ("unspecified", "other",
@@ -90,13 +91,7 @@ export function stemOf(word: string): string | null {
   // ("hepatitis C.") and words such as "mass." (Massachusetts) or "ill.". A word with no other
   // period ("e.g.", "a.m.") is read without it.
   if (word.length >= 2 && word.indexOf('.') === word.length - 1) return stemOf(word.slice(0, -1));
-  let stem = cache.get(word);
-  if (stem === undefined) {
-    stem = computeStem(word);
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    cache.set(word, stem);
-  }
-  return stem;
+  return rememberedIn(cache, STEM_CACHE_LIMIT, word, computeStem);
 }
 
 /**

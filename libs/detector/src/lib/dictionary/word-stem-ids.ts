@@ -2,6 +2,7 @@ import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { ORGANIZATION_NAMES } from './organization-names.js';
 import { STEM_CACHE_LIMIT, contentStems, stemOfUncached } from './stems.js';
+import { rememberedIn } from '../bounded-memo.js';
 import type { TermDictionary } from './term-dictionary.js';
 import { NO_SPELLING_ID, type Token, type TokenKind } from '../detector-doc.js';
 
@@ -225,14 +226,11 @@ export class WordStemIds {
    * phrases are abbreviations' senses, a fixed few hundred that notes use over and over.
    */
   ofPhrase(phrase: string): readonly number[] {
-    let ids = this.byPhrase.get(phrase);
-    if (ids === undefined) {
-      ids = this.number(contentStems(phrase));
-      if (this.byPhrase.size >= STEM_CACHE_LIMIT) this.byPhrase.clear();
-      this.byPhrase.set(phrase, ids);
-    }
-    return ids;
+    return rememberedIn(this.byPhrase, STEM_CACHE_LIMIT, phrase, this.numberPhrase);
   }
+
+  /** The dictionary's numbers for the content stems of `phrase`. */
+  private readonly numberPhrase = (phrase: string): readonly number[] => this.number(contentStems(phrase));
 
   /** The dictionary's numbers for `stems`, in order, without those it does not know. */
   number(stems: readonly string[]): readonly number[] {
