@@ -66,6 +66,8 @@ describe('assert-context: more triggers', () => {
     ['Status post appendectomy.', 'appendectomy', 'historical'],
     ['S/p CABG.', 'CABG', 'historical'],
     ['Previous DVT.', 'DVT', 'historical'],
+    ['She had a urinary tract infection last year.', 'urinary tract infection', 'historical'],
+    ['Pneumonia the year before.', 'Pneumonia', 'historical'],
     ['Father has diabetes.', 'diabetes', 'family'],
     ['Sister with lupus.', 'lupus', 'family'],
     ['Brother died of MI.', 'MI', 'family'],
