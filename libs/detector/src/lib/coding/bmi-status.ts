@@ -8,6 +8,7 @@ import { formatCode, type CompiledTerminology, type Terminology } from '@icd/ter
 import { z } from 'zod';
 import data from '../../data/bmi-rules.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
+import { CODE_PREFIX } from '../rules/code-schemas.js';
 import { sectionCategoryAt } from '../doc-queries.js';
 import type { DetectorDoc } from '../detector-doc.js';
 
@@ -15,7 +16,7 @@ const BmiRulesFile = z
   .object({
     $comment: z.string().optional(),
     phrases: z.array(z.string().min(1)).min(1),
-    associatedCodePrefixes: z.array(z.string().regex(/^[A-Z][0-9A-Z.]*$/)).min(1),
+    associatedCodePrefixes: z.array(CODE_PREFIX).min(1),
   })
   .strict();
 

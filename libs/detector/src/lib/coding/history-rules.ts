@@ -2,14 +2,15 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/history-rules.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
+import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
 
 const HistoryRulesFile = z.object({
   historyRules: z.array(
     z
       .object({
         assertion: z.enum(['historical', 'family']),
-        prefixes: z.array(z.string().regex(/^[A-Z][0-9A-Z.]*$/)).min(1),
-        code: z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/),
+        prefixes: z.array(CODE_PREFIX).min(1),
+        code: DOTTED_CODE,
       })
       .strict(),
   ),

@@ -9,22 +9,22 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/hypertension-links.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
+import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
 
 const HEART = z.enum(['none', 'disease', 'failure']);
 const KIDNEY = z.enum(['none', 'stage1to4', 'endStage']);
-const DOTTED = z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/);
-const PREFIXES = z.array(z.string().regex(/^[A-Z][0-9A-Z.]*$/)).min(1);
+const PREFIXES = z.array(CODE_PREFIX).min(1);
 
 const HypertensionLinksFile = z
   .object({
     $comment: z.string().optional(),
     hypertensionPrefixes: PREFIXES,
     heartFailurePrefixes: PREFIXES,
-    heartDiseasePrefixes: z.array(z.string().regex(/^[A-Z][0-9A-Z.]*$/)),
+    heartDiseasePrefixes: z.array(CODE_PREFIX),
     kidneyPrefixes: PREFIXES,
     endStageKidneyPrefixes: PREFIXES,
-    impliedByHypertensionCode: z.record(DOTTED, z.object({ heart: HEART, kidney: KIDNEY }).strict()),
-    combinations: z.array(z.object({ heart: HEART, kidney: KIDNEY, code: DOTTED }).strict()).min(1),
+    impliedByHypertensionCode: z.record(DOTTED_CODE, z.object({ heart: HEART, kidney: KIDNEY }).strict()),
+    combinations: z.array(z.object({ heart: HEART, kidney: KIDNEY, code: DOTTED_CODE }).strict()).min(1),
   })
   .strict();
 

@@ -12,9 +12,8 @@ import data from '../../data/status-rules.en.json' with { type: 'json' };
 import { contentStems, stemSetKey } from '../dictionary/stems.js';
 import type { EntryDraft } from '../dictionary/term-dictionary.js';
 import { parseDataFile } from '../rules/parse-data-file.js';
+import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
 
-const CODE = z.string().regex(/^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$/);
-const PREFIX = z.string().regex(/^[A-Z][0-9A-Z.]*$/);
 
 const StatusRulesFile = z
   .object({
@@ -22,11 +21,11 @@ const StatusRulesFile = z
     rules: z.array(
       z
         .object({
-          code: CODE,
+          code: DOTTED_CODE,
           label: z.string().min(1),
           phrases: z.array(z.string().min(1)).min(1),
-          requiresCodePrefixes: z.array(PREFIX).min(1).optional(),
-          excludesCodePrefixes: z.array(PREFIX).min(1).optional(),
+          requiresCodePrefixes: z.array(CODE_PREFIX).min(1).optional(),
+          excludesCodePrefixes: z.array(CODE_PREFIX).min(1).optional(),
         })
         .strict(),
     ),
