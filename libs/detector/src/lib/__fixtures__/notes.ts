@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DetectorDoc } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
@@ -46,8 +47,10 @@ export function assertMentions(text: string, needles: readonly string[]): Detect
   return assertContext(docWithMentions(text, needles), defaultStageDeps()).mentions;
 }
 
-/** The shared CodiEsp English texts when this checkout has them beside it (as in CI), else null. */
+/** The CodiEsp English texts (`CODIESP_DIR`, else the shared folder beside this checkout, as in CI), or null. */
 export function codiespTextDir(folder: 'train' | 'dev' | 'background'): string | null {
-  const dir = fileURLToPath(new URL(`../../../../../../shared/codiesp/${folder}/text_files_en/`, import.meta.url));
+  // CODIESP_DIR first, as the CLI reads it, so that a checkout away from the workplace finds the corpus too.
+  const root = process.env.CODIESP_DIR ?? fileURLToPath(new URL('../../../../../../shared/codiesp/', import.meta.url));
+  const dir = path.join(root, folder, 'text_files_en') + path.sep;
   return existsSync(dir) ? dir : null;
 }
