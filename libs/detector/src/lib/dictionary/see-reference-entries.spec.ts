@@ -75,6 +75,28 @@ describe('seeReferenceEntries', () => {
     expect(found.every((draft) => draft.combination === undefined)).toBe(true);
   });
 
+  it('finds a reference under the referring term\'s own main term among those sharing its first word, and reads a target that names the referring term itself', () => {
+    // "Fracture, traumatic > femur > neck - see Fracture, femur, upper end, neck": "Fracture, burst" comes first in the Index.
+    const fracture: TermSpec[] = [
+      { parent: -1, title: 'Fracture, burst', see: 'Fracture, traumatic, by site' },
+      { parent: -1, title: 'Fracture, pathological' },
+      { parent: 1, title: 'femur', code: 'M84.459' },
+      { parent: -1, title: 'Fracture, traumatic' },
+      { parent: 3, title: 'femur, femoral', code: 'S72.9-' },
+      { parent: 4, title: 'neck', see: 'Fracture, femur, upper end, neck' },
+      { parent: 4, title: 'upper end', code: 'S72.10-' },
+      { parent: 6, title: 'neck', code: 'S72.00-' },
+      { parent: 7, title: 'base', code: 'S72.04-' },
+      { parent: 7, title: 'specified NEC', code: 'S72.09-' },
+    ];
+    const found = seeReferenceEntries(modelOf(fracture), pathVariantsOfPaths(fracture), 0.5);
+    expect(found.map((draft) => [draft.code, [...draft.stems].sort()])).toEqual([
+      ['S7200-', [...contentStems('fracture traumatic femur femoral neck')].sort()],
+      ['S7204-', [...contentStems('fracture traumatic femur femoral neck base')].sort()],
+    ]);
+    expect(found[1].display).toBe('Index: Fracture, traumatic > femur, femoral > neck (see Fracture, femur, upper end, neck) > base');
+  });
+
   it('leaves out a target too broad to be one condition\'s variants', () => {
     const broad: TermSpec[] = [
       { parent: -1, title: 'Nephropathy', see: 'Disease, kidney' },

@@ -18,6 +18,9 @@ const MAX_SUBTERM_DEPTH = 3;
 /** A subterm that starts with "with": the Index's way of linking two conditions in one code. */
 export const WITH_SUBTERM = /^with\b/i;
 
+/** An Index title for what the classification codes nowhere more specific: "Escherichia coli NEC". */
+export const NOT_ELSEWHERE_CLASSIFIED = /\bNEC\b/;
+
 interface Subterm {
   readonly id: number;
   /** Titles from just below the target down to this subterm. */
@@ -44,10 +47,10 @@ export function seeReferenceEntries(
   const drafts: EntryDraft[] = [];
   terms.forEach((term, termId) => {
     if (term.source !== 'index' || term.code || !term.see) return;
-    const target = resolveReference(term.see, mainTerms, children, parts);
+    const target = resolveReference(term.see, mainTermOf(terms, termId), mainTerms, children, parts);
     if (target === null) return;
     // "Ulcer, heel - see Ulcer, lower limb": the coder looks for "heel" under the target, and every variant there is the referring term's.
-    const named = term.parent >= 0 ? childNamed(children[target], parts.of(termId)[0], parts) : null;
+    const named = term.parent >= 0 ? targetOrChildNamed(target, children, parts.of(termId)[0], parts) : null;
     const from = named ?? target;
     if (!subtermsOf.has(from)) subtermsOf.set(from, codedSubterms(model, from, children, named !== null));
     const subterms = subtermsOf.get(from);
@@ -57,12 +60,25 @@ export function seeReferenceEntries(
     for (const subterm of subterms) {
       const code = model.indexTermCodes[subterm.id];
       const combination = subterm.titles.some((title) => WITH_SUBTERM.test(title));
+      const notElsewhereClassified = subterm.titles.length > 0 && NOT_ELSEWHERE_CLASSIFIED.test(subterm.titles[subterm.titles.length - 1]);
       if (!code || (named === null && !combination)) continue;
+      // "specified NEC" adds no word to the reference: the note's words read the target's own code.
+      if (subterm.titles.length > 0 && contentStems(subterm.titles[subterm.titles.length - 1]).length === 0) continue;
       const subtermStems = subterm.titles.flatMap((title) => contentStems(title));
-      const steps = named === null ? subterm.titles : [model.indexTerms[named].title, ...subterm.titles];
+      // A target that is itself the named term is already in the reference.
+      const steps = named === null || named === target ? subterm.titles : [model.indexTerms[named].title, ...subterm.titles];
       const display = `Index: ${pathTitles(model, termId).join(' > ')} (see ${term.see}) > ${steps.join(' > ')}`;
       for (const stems of referring) {
-        drafts.push({ stems: [...new Set([...stems, ...subtermStems])], code, source: 'index', display, prior, ...(combination && { combination }), ...(historyOnly && { historyOnly }) });
+        drafts.push({
+          stems: [...new Set([...stems, ...subtermStems])],
+          code,
+          source: 'index',
+          display,
+          prior,
+          ...(combination && { combination }),
+          ...(notElsewhereClassified && { notElsewhereClassified }),
+          ...(historyOnly && { historyOnly }),
+        });
       }
     }
   });
@@ -77,13 +93,19 @@ function childrenOf(model: CompiledTerminology): number[][] {
   return children;
 }
 
-/** Main terms of the Index proper by the first word group of their title ("Calculus, calculi, calculous" under "calculus"). */
-function mainTermsByWord(model: CompiledTerminology, parts: TitleParts): Map<string, number> {
-  const byWord = new Map<string, number>();
+/**
+ * Main terms of the Index proper by the first word group of their title ("Calculus, calculi,
+ * calculous" under "calculus"), in Index order. Several share one: "Fracture, burst",
+ * "Fracture, pathological" and "Fracture, traumatic" are all "fracture".
+ */
+function mainTermsByWord(model: CompiledTerminology, parts: TitleParts): Map<string, number[]> {
+  const byWord = new Map<string, number[]>();
   model.indexTerms.forEach((term, id) => {
     if (term.parent < 0 && term.source === 'index') {
       const key = parts.of(id)[0];
-      if (!byWord.has(key)) byWord.set(key, id);
+      const same = byWord.get(key);
+      if (same) same.push(id);
+      else byWord.set(key, [id]);
     }
   });
   return byWord;
@@ -113,12 +135,31 @@ class TitleParts {
 
 /**
  * The Index term a reference names ("Calculus, bile duct"), or null when part of it names no
- * subterm (a reference to a table, or to a site the coder picks: "by site").
+ * subterm (a reference to a table, or to a site the coder picks: "by site"). Several main terms
+ * may share the reference's first word: the referring term's own main term is tried first, then
+ * the others in Index order, and the first under which the whole reference leads somewhere wins
+ * ("Fracture, traumatic, femur, neck - see Fracture, femur, upper end, neck" stays under
+ * "Fracture, traumatic", not "Fracture, burst").
  */
-function resolveReference(reference: string, mainTerms: ReadonlyMap<string, number>, children: readonly number[][], titles: TitleParts): number | null {
+function resolveReference(
+  reference: string,
+  referringMainTerm: number,
+  mainTerms: ReadonlyMap<string, readonly number[]>,
+  children: readonly number[][],
+  titles: TitleParts,
+): number | null {
   const parts = titleParts(reference);
-  let node = mainTerms.get(parts[0]);
-  if (node === undefined) return null;
+  const candidates = mainTerms.get(parts[0]) ?? [];
+  const ordered = candidates.includes(referringMainTerm) ? [referringMainTerm, ...candidates.filter((id) => id !== referringMainTerm)] : candidates;
+  for (const mainTerm of ordered) {
+    const found = resolveUnder(mainTerm, parts, children, titles);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+function resolveUnder(mainTerm: number, parts: readonly string[], children: readonly number[][], titles: TitleParts): number | null {
+  let node = mainTerm;
   const ownParts = titles.of(node);
   for (const part of parts.slice(1)) {
     if (ownParts.includes(part)) continue;
@@ -129,9 +170,14 @@ function resolveReference(reference: string, mainTerms: ReadonlyMap<string, numb
   return node;
 }
 
-/** The child of a target whose title names what the referring term names ("heel"), if any. */
-function childNamed(children: readonly number[], name: string, parts: TitleParts): number | null {
-  return children.find((child) => parts.of(child).includes(name)) ?? null;
+/**
+ * The term under a target that names what the referring term names: the target itself where its
+ * own title does ("Fracture, femur, neck - see Fracture, femur, upper end, neck"), else a child
+ * ("Ulcer, heel - see Ulcer, lower limb" finds "heel"), else null.
+ */
+function targetOrChildNamed(target: number, children: readonly number[][], name: string, parts: TitleParts): number | null {
+  if (parts.of(target).includes(name)) return target;
+  return children[target].find((child) => parts.of(child).includes(name)) ?? null;
 }
 
 /**
@@ -150,6 +196,12 @@ function codedSubterms(model: CompiledTerminology, target: number, children: rea
     return true;
   };
   return visit(target, []) ? found : null;
+}
+
+function mainTermOf(terms: CompiledTerminology['indexTerms'], termId: number): number {
+  let id = termId;
+  while (terms[id].parent >= 0) id = terms[id].parent;
+  return id;
 }
 
 /** The titles of an Index term's path, main term first. */

@@ -1,6 +1,6 @@
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
 import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
-import { WITH_SUBTERM, pathTitles, seeReferenceEntries } from './see-reference-entries.js';
+import { NOT_ELSEWHERE_CLASSIFIED, WITH_SUBTERM, pathTitles, seeReferenceEntries } from './see-reference-entries.js';
 import { contentStems, stemSetKey } from './stems.js';
 import type { EntryDraft } from './term-dictionary.js';
 
@@ -129,9 +129,6 @@ function isCombinationPath(model: CompiledTerminology, termId: number): boolean 
   }
   return false;
 }
-
-/** An Index title for what the classification codes nowhere more specific: "Escherichia coli NEC". */
-const NOT_ELSEWHERE_CLASSIFIED = /\bNEC\b/;
 
 const OTHER_TITLE = /\bother\b/i;
 
