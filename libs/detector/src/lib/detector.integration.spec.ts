@@ -177,6 +177,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('F32.9');
     });
 
+    it('reads a qualifier led by "in" after a comma as the title writes it: "opioid dependence, in remission" is F11.21 alone', () => {
+      expect(inCategory(detectAll('Opioid dependence, in remission.'), 'F11')).toEqual(['F11.21']);
+    });
+
     it('codes an ulcer\'s site and side through the Index\'s references and synonyms: left heel L97.429, sacrum L89.152', () => {
       expect(codesOf(detectAll('Diabetic foot ulcer of left heel.'))).toEqual(expect.arrayContaining(['E11.621', 'L97.429']));
       expect(codesOf(detectAll('Stage 2 pressure ulcer of sacrum.'))).toContain('L89.152');

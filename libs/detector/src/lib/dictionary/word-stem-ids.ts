@@ -114,6 +114,11 @@ export class TokenWords {
     return this.entries[this.wordOf[index] >>> FLAG_BITS].stem;
   }
 
+  /** The normal of token `index`, as the word table read it. */
+  normalAt(index: number): string {
+    return this.entries[this.wordOf[index] >>> FLAG_BITS].normal;
+  }
+
   /** Whether token `index` separates the items of a list ({@link LIST_SEPARATORS}). */
   isListSeparator(index: number): boolean {
     return (this.wordOf[index] & WORD_FLAGS.listSeparator) !== 0;

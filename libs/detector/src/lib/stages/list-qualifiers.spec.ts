@@ -33,4 +33,13 @@ describe('separatorsBetweenConditions', () => {
     expect(partingSeparators('Type 2 diabetes, chronic kidney disease.')).toEqual(['chronic']);
     expect(partingSeparators('Headache, chronic pain.')).toEqual(['chronic']);
   });
+
+  it('lets a comma go before a qualifier led by "in", "on" or "at", as the classification writes "Opioid dependence, in remission"', () => {
+    expect(partingSeparators('Opioid dependence, in remission.')).toEqual([]);
+    expect(partingSeparators('Opioid dependence, in hypertension.')).toEqual(['in']);
+  });
+
+  it('lets no other word lead a qualifier: an article before an abbreviation still parts the list', () => {
+    expect(partingSeparators('Normal pulmonary examination and a BMI (Body Mass Index) of 26.')[0]).toBe('a');
+  });
 });

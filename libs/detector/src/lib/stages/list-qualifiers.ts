@@ -21,10 +21,12 @@ export function separatorsBetweenConditions(words: TokenWords, sentence: Sentenc
 
 /**
  * Whether the item after `separator` is one word that names no condition alone, or such a word
- * and a number ("stage 3"), followed by another separator or the sentence end.
+ * and a number ("stage 3"), followed by another separator or the sentence end. A preposition may
+ * lead the word, as the classification writes "Opioid dependence, in remission".
  */
 function precedesQualifier(words: TokenWords, sentence: Sentence, separator: number, standaloneStems: Uint8Array): boolean {
-  const word = separator + 1;
+  let word = separator + 1;
+  if (word + 1 < sentence.tokenEnd && isQualifierPreposition(words, word) && !isNumber(words, word + 1)) word += 1;
   if (word >= sentence.tokenEnd || (words.wordOf[word] & (WORD_FLAGS.matchable | WORD_FLAGS.listSeparator)) !== WORD_FLAGS.matchable) return false;
   let after = word + 1;
   if (after < sentence.tokenEnd && isNumber(words, after)) after += 1;
@@ -33,6 +35,13 @@ function precedesQualifier(words: TokenWords, sentence: Sentence, separator: num
   if (stemsFrom[word] === stemsTo[word]) return false;
   for (let i = stemsFrom[word]; i < stemsTo[word]; i += 1) if (standaloneStems[stemPool[i]] === 1) return false;
   return true;
+}
+
+/** Words that may lead a qualifier in the classification's own titles: "in remission", "on dialysis", "at rest". */
+const QUALIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'at']);
+
+function isQualifierPreposition(words: TokenWords, index: number): boolean {
+  return !words.isListSeparator(index) && QUALIFIER_PREPOSITIONS.has(words.normalAt(index));
 }
 
 /** A number token: matchable, yet its normal is digits ("3"), which is all a stage or type adds. */
