@@ -85,9 +85,9 @@ describe('mineLexicon', () => {
   });
 
   it('does not learn a phrase that names a code of another category as a phrasing of a code it only comes with', () => {
-    const comorbid = (codes: string[]) => {
+    const comorbid = (codes: string[], text = 'Headache this week.') => {
       const cases: TrainingDocument[] = [];
-      for (let i = 0; i < 5; i += 1) cases.push({ id: `with-${i}`, text: 'Headache this week.', codes: new Set(codes) });
+      for (let i = 0; i < 5; i += 1) cases.push({ id: `with-${i}`, text, codes: new Set(codes) });
       for (let i = 0; i < 45; i += 1) cases.push({ id: `without-${i}`, text: 'Routine blood pressure check.', codes: new Set(['I10']) });
       return mineLexicon(terminology, cases, OPTIONS).entries.map((entry) => `${entry.stems.join(' ')} -> ${entry.code}`);
     };
@@ -95,8 +95,11 @@ describe('mineLexicon', () => {
     // Where the coders also gave R51.9, "headache" is its phrasing and only comes with I21.9.
     expect(comorbid(['R51.9', 'I21.9'])).toContain(`${headache} -> R51.9`);
     expect(comorbid(['R51.9', 'I21.9'])).not.toContain(`${headache} -> I21.9`);
-    // Where no code it names was given, the association is all there is to learn.
-    expect(comorbid(['I21.9'])).toContain(`${headache} -> I21.9`);
+    // Where the Index names the word's code ("Headache" R51), it is no phrasing of another category, given or not.
+    expect(comorbid(['I21.9'])).not.toContain(`${headache} -> I21.9`);
+    // Where the classification names no code by the words, the association is all there is to learn.
+    const diaphoresis = contentStems('diaphoresis').join(' ');
+    expect(comorbid(['I21.9'], 'Diaphoresis this week.')).toContain(`${diaphoresis} -> I21.9`);
   });
 
   it('skips gold codes the code set cannot place, and learns nothing from no documents', () => {

@@ -65,7 +65,7 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
       }
     }
   }
-  const kept = withoutComorbidityPhrases(entries).map(({ related: _related, ...entry }) => entry);
+  const kept = withoutComorbidityPhrases(entries, mainTermCategories(terminology)).map(({ related: _related, ...entry }) => entry);
   return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(kept) };
 }
 
@@ -75,17 +75,37 @@ type MinedEntry = LexiconFileContent['entries'][number] & { related: boolean };
  * Drops a phrase learned for a code whose wording it does not share when the classification's
  * wording makes it the phrasing of a code in another category: "dyslipidemia" beside type 2
  * diabetes is a condition that comes with it, not a way to write it, and as evidence for E11.9
- * would mislead the coder who reviews it. A sibling is kept: "lymphadenopathy" (R59.1 by its
+ * would mislead the coder who reviews it. The classification's wording is that of the phrases
+ * learned for other codes and that of the Index's main terms: "cirrhosis" beside hepatitis C is
+ * the Index's Cirrhosis (K74), not B19.20. A sibling is kept: "lymphadenopathy" (R59.1 by its
  * wording) for R59.9 is the coders' choice of code for the same finding.
  */
-function withoutComorbidityPhrases(entries: readonly MinedEntry[]): MinedEntry[] {
+function withoutComorbidityPhrases(entries: readonly MinedEntry[], mainTerms: ReadonlyMap<string, ReadonlySet<string>>): MinedEntry[] {
   const categoriesNamed = new Map<string, Set<string>>();
   for (const entry of entries) if (entry.related) addTo(categoriesNamed, entry.stems.join(' '), categoryOf(entry.code));
   return entries.filter((entry) => {
     if (entry.related) return true;
-    const named = categoriesNamed.get(entry.stems.join(' '));
-    return !named || named.has(categoryOf(entry.code));
+    const phrase = entry.stems.join(' ');
+    const category = categoryOf(entry.code);
+    const named = categoriesNamed.get(phrase);
+    const indexed = mainTerms.get(phrase);
+    return (!named || named.has(category)) && (!indexed || indexed.has(category));
   });
+}
+
+/** The categories each name of a coded Index main term leads to, by the name's stems ("cirrhosi" -> K74). */
+function mainTermCategories(terminology: Terminology): Map<string, Set<string>> {
+  const { indexTerms, indexTermCodes } = terminology.compiled;
+  const categories = new Map<string, Set<string>>();
+  indexTerms.forEach((term, id) => {
+    const code = indexTermCodes[id];
+    if (term.parent >= 0 || term.source !== 'index' || !code) return;
+    for (const name of term.title.split(',')) {
+      const stems = contentStems(name);
+      if (stems.length > 0) addTo(categories, stems.join(' '), categoryOf(code));
+    }
+  });
+  return categories;
 }
 
 function categoryOf(code: string): string {
