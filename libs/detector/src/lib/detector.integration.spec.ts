@@ -397,6 +397,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('The patient was icteric and tachycardic.'))).toEqual(expect.arrayContaining(['R17', 'R00.0']));
     });
 
+    it('reads "urinary" as the Index\'s "urine" and a lower extremity as a lower limb, but not "extreme" as a limb', () => {
+      expect(codesOf(detectAll('Urinary retention.'))).toContain('R33.9');
+      expect(codesOf(detectAll('Cellulitis of the left lower extremity.'))).toContain('L03.116');
+      expect(codesOf(detectAll('The neoplasm respects the extremes of resection.')).filter((code) => code.startsWith('D49'))).toEqual([]);
+    });
+
     it('keeps an inflammation apart from its organ ("entered" is not enteritis) and reads organ adjectives and nouns alike', () => {
       expect(inCategory(detectAll('He entered the emergency room.'), 'K52')).toEqual([]);
       expect(codesOf(detectAll('There was a mass in the abdomen.'))).toContain('R19.00');

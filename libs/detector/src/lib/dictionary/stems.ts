@@ -74,6 +74,9 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   vasodilators: 'vasodilator',
   conduction: 'conduction',
   aids: 'aids',
+  // Porter leaves "extrem", which "extreme" and "extremely" share; only the limb reads as a limb.
+  extremity: 'extremity',
+  extremities: 'extremity',
 }));
 
 const cache = new Map<string, string | null>();
