@@ -263,6 +263,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       }
     });
 
+    it('reads "metastatic to" as the way a cancer went: the site before is the primary, the site after the secondary', () => {
+      const colon = inCategory(detectAll('Colon cancer metastatic to liver.'), 'C');
+      expect(colon).toEqual(expect.arrayContaining(['C18.9', 'C78.7']));
+      expect(colon).not.toContain('C22.9');
+      expect(colon).not.toContain('C78.5');
+      const lung = inCategory(detectAll('Lung cancer metastatic to the brain.'), 'C');
+      expect(lung).toEqual(expect.arrayContaining(['C34.90', 'C79.31']));
+      expect(lung).not.toContain('C78.00');
+      expect(lung.filter((code) => code.startsWith('C71'))).toEqual([]);
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);

@@ -8,6 +8,9 @@ export const NEOPLASM_COLUMN_MARKERS = ['#malignant', '#secondary', '#insitu', '
 
 export type NeoplasmMarker = (typeof NEOPLASM_COLUMN_MARKERS)[number];
 
+/** The marker of the Table's Secondary column: a word for spread ("metastatic", "metastasis"). */
+export const SECONDARY_MARKER: NeoplasmMarker = '#secondary';
+
 const MorphologyFile = z.object({
   neoplasmMorphology: z.array(
     z.object({ marker: z.enum(NEOPLASM_COLUMN_MARKERS), words: z.array(z.string().min(1)).min(1) }).strict(),

@@ -1,5 +1,6 @@
 import { sortInPlace } from '../stable-sort.js';
 import { keepMostSpecific } from './most-specific-matches.js';
+import { SECONDARY_MARKER } from './neoplasm-markers.js';
 import type { MatchingTable } from './matching-table.js';
 import type { DictionaryEntry, TermDictionary } from './term-dictionary.js';
 
@@ -186,6 +187,7 @@ export function matchSentenceStemIds(
   negations: readonly number[] = [],
   origins: readonly number[] = [],
   links: readonly number[] = [],
+  destinations: readonly number[] = [],
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -204,7 +206,7 @@ export function matchSentenceStemIds(
       for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
-        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, negations, origins, links);
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, { negations, origins, links, destinations });
         if (match) matches.push(match);
       }
     }
@@ -225,16 +227,16 @@ function touchGroupHeads(table: MatchingTable, present: Int32Array, presentCount
   return sum;
 }
 
-function placeAtSomeAnchor(
-  dictionary: TermDictionary,
-  entryId: number,
-  anchor: number,
-  scratch: SentenceScratch,
-  separators: Iterable<number>,
-  negations: readonly number[],
-  origins: readonly number[],
-  links: readonly number[],
-): SentenceMatch | null {
+/** Words of the sentence, by kind, that some entries may not bridge. */
+interface BarrierWords {
+  readonly negations: readonly number[];
+  readonly origins: readonly number[];
+  readonly links: readonly number[];
+  readonly destinations: readonly number[];
+}
+
+function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>, barriers: BarrierWords): SentenceMatch | null {
+  const { negations, origins, links, destinations } = barriers;
   // The tightest placement over every occurrence of the anchor: in "kidney injury on chronic kidney
   // disease" the first "kidney" would stretch "chronic kidney disease" over the injury's words.
   let best: number[] | null = null;
@@ -243,6 +245,7 @@ function placeAtSomeAnchor(
     if (!tokens || (negations.length > 0 && bridgesWord(tokens, negations))) continue;
     if (origins.length > 0 && dictionary.entries[entryId].source === 'neoplasm' && bridgesWord(tokens, origins)) continue;
     if (links.length > 0 && !dictionary.entries[entryId].combination && bridgesWord(tokens, links)) continue;
+    if (destinations.length > 0 && dictionary.entries[entryId].source === 'neoplasm' && misreadsSpread(tokens, destinations, dictionary.entries[entryId])) continue;
     if (best === null || spanOf(tokens) < spanOf(best)) best = tokens;
     if (spanOf(best) === best.length) break;
   }
@@ -261,6 +264,20 @@ function bridgesWord(tokens: readonly number[], words: readonly number[]): boole
   const first = tokens[0];
   const last = tokens[tokens.length - 1];
   for (const word of words) if (word > first && word < last && !tokens.includes(word)) return true;
+  return false;
+}
+
+/**
+ * Whether a Neoplasm Table placement reads a "metastatic to" the wrong way: a primary site may
+ * not lie across it ("cancer metastatic to liver" is no liver cancer), and a secondary one may
+ * not end right before it ("colon cancer metastatic" is no secondary of the colon).
+ */
+function misreadsSpread(tokens: readonly number[], destinations: readonly number[], entry: DictionaryEntry): boolean {
+  const secondary = entry.stems.includes(SECONDARY_MARKER);
+  const last = tokens[tokens.length - 1];
+  for (const destination of destinations) {
+    if (secondary ? last === destination - 1 : tokens[0] < destination && last > destination) return true;
+  }
   return false;
 }
 

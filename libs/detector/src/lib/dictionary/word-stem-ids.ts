@@ -45,6 +45,13 @@ export const ORIGIN_WORDS: ReadonlySet<string> = new Set(['from']);
  */
 export const LINKING_WORDS: ReadonlySet<string> = new Set(['with']);
 
+/**
+ * Words that may say where a neoplasm went: after a word for spread ("metastatic to the liver"),
+ * the site beyond it is the secondary one and the words before it the primary (C18.9 and C78.7
+ * for "colon cancer metastatic to the liver", not C78.5 nor C22.9).
+ */
+export const DESTINATION_WORDS: ReadonlySet<string> = new Set(['to']);
+
 /** Bits of {@link TokenWords.wordOf} beside the word's number. */
 export const WORD_FLAGS = {
   /** The normal is one of {@link LIST_SEPARATORS}. */
@@ -59,8 +66,10 @@ export const WORD_FLAGS = {
   origin: 16,
   /** The normal is one of {@link LINKING_WORDS}. */
   linking: 32,
+  /** The normal is one of {@link DESTINATION_WORDS}. */
+  destination: 64,
 } as const;
-const FLAG_BITS = 6;
+const FLAG_BITS = 7;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -279,7 +288,8 @@ function wordFlags(normal: string): number {
     (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0) |
     (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0) |
     (ORIGIN_WORDS.has(normal) ? WORD_FLAGS.origin : 0) |
-    (LINKING_WORDS.has(normal) ? WORD_FLAGS.linking : 0)
+    (LINKING_WORDS.has(normal) ? WORD_FLAGS.linking : 0) |
+    (DESTINATION_WORDS.has(normal) ? WORD_FLAGS.destination : 0)
   );
 }
 

@@ -8,6 +8,7 @@ import { requireStages, withLayers } from '../detector-doc.js';
 import { createMention } from '../mentions.js';
 import type { Stage } from '../stage.js';
 import { sortInPlace } from '../stable-sort.js';
+import { SECONDARY_MARKER } from '../dictionary/neoplasm-markers.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
@@ -20,6 +21,9 @@ import { TOKENIZE_STAGE } from './tokenize.js';
 
 export const MATCH_TERMS_STAGE = 'match-terms';
 
+/** No stem number: the dictionary has no Neoplasm Table entries. */
+const NO_STEM = -1;
+
 export const matchTerms: Stage = (doc, deps) => {
   requireStages(doc, MATCH_TERMS_STAGE, [TOKENIZE_STAGE, SECTIONIZE_STAGE, EXPAND_ABBREVIATIONS_STAGE]);
   if (!deps.coding) throw new Error(`detector: stage "${MATCH_TERMS_STAGE}" needs a coding model (terminology and dictionary)`);
@@ -30,14 +34,15 @@ export const matchTerms: Stage = (doc, deps) => {
   const candidates: MentionCandidates[] = [];
   const stems = sentenceStems;
   const headers = sectionHeaders(doc);
+  const secondaryStem = deps.coding.dictionary.stemIds.get(SECONDARY_MARKER) ?? NO_STEM;
   let nextHeader = 0;
   for (const sentence of doc.sentences) {
     while (nextHeader < headers.length && headers[nextHeader].end <= sentence.begin) nextHeader += 1;
     const header = nextHeader < headers.length && headers[nextHeader].begin < sentence.end ? headers[nextHeader] : null;
-    sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems);
+    sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems, secondaryStem);
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
-    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links);
+    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links, stems.destinations);
     const matches = withoutBorrowedWords(placed, punctuationOnly(doc, separators));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
@@ -81,18 +86,29 @@ interface SentenceStemIds {
   origins: number[];
   /** Its linking words ({@link WORD_FLAGS}), which only an Index "with" combination bridges. */
   links: number[];
+  /** Its destination words right after a word for spread ("metastatic to"), where a Neoplasm Table match's sites part. */
+  destinations: number[];
 }
 
 /**
  * Fills `into` with every stem the sentence offers from `firstToken` on that the dictionary
  * knows, and with its list separators; the words of a department's name offer no stem.
  */
-function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: number, standInStems: ReadonlyMap<number, readonly number[]>, words: TokenWords, into: SentenceStemIds): void {
+function sentenceStemIds(
+  doc: DetectorDoc,
+  sentence: Sentence,
+  firstToken: number,
+  standInStems: ReadonlyMap<number, readonly number[]>,
+  words: TokenWords,
+  into: SentenceStemIds,
+  secondaryStem: number,
+): void {
   into.count = 0;
   into.listSeparators = [];
   into.negations = [];
   into.origins = [];
   into.links = [];
+  into.destinations = [];
   const { wordOf, stemPool, stemsFrom, stemsTo } = words;
   const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
   for (let index = firstToken; index < sentence.tokenEnd; index += 1) {
@@ -101,6 +117,7 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: numbe
     if ((word & WORD_FLAGS.negation) !== 0) into.negations.push(index);
     if ((word & WORD_FLAGS.origin) !== 0) into.origins.push(index);
     if ((word & WORD_FLAGS.linking) !== 0) into.links.push(index);
+    if ((word & WORD_FLAGS.destination) !== 0 && index > firstToken && carriesStem(words, index - 1, secondaryStem)) into.destinations.push(index);
     if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
     const standIn = standInStems.size > 0 ? standInStems.get(index) : undefined;
     if (standIn !== undefined) {
@@ -109,6 +126,13 @@ function sentenceStemIds(doc: DetectorDoc, sentence: Sentence, firstToken: numbe
       appendStems(into, stemPool, stemsFrom[index], stemsTo[index], index);
     }
   }
+}
+
+/** Whether token `index` carries stem number `stem` (a morphology marker is one of a word's stems). */
+function carriesStem(words: TokenWords, index: number, stem: number): boolean {
+  const { stemPool, stemsFrom, stemsTo } = words;
+  for (let i = stemsFrom[index]; i < stemsTo[index]; i += 1) if (stemPool[i] === stem) return true;
+  return false;
 }
 
 /** Whether a word of the sentence may head an organization's name: most sentences have none, and need not be scanned for one. */
@@ -134,7 +158,7 @@ function appendStems(into: SentenceStemIds, ids: ArrayLike<number>, begin: numbe
  * Shared by every document, as the stage runs one sentence at a time and keeps nothing: typed
  * arrays this long are allocated outside the JavaScript heap, at a cost per document otherwise.
  */
-const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [], negations: [], origins: [], links: [] };
+const sentenceStems: SentenceStemIds = { stemIds: new Int32Array(64), tokens: new Int32Array(64), count: 0, listSeparators: [], negations: [], origins: [], links: [], destinations: [] };
 
 /** Room for at least `size` stems, keeping those already filled in. */
 function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
