@@ -203,6 +203,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Atrial fibrillation on acenocoumarol.'))).toContain('Z79.01');
     });
 
+    it('codes long-term drug therapy the note states in the title\'s words, with or without the diagnosis it treats', () => {
+      expect(codesOf(detectAll('Long-term use of insulin.'))).toContain('Z79.4');
+      expect(codesOf(detectAll('He takes insulin.'))).not.toContain('Z79.4');
+    });
+
     it('codes no drug therapy a note denies, a relative takes, or the guidelines leave out, and no diagnosis from a drug alone', () => {
       expect(inCategory(detectAll('He is not on anticoagulants.'), 'Z79')).toEqual([]);
       expect(inCategory(detectAll('Her mother takes insulin for her diabetes.'), 'Z79')).toEqual([]);

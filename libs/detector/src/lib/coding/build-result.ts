@@ -44,7 +44,8 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
     ),
   );
   const ranked = scored.filter((code) => compatible.has(code)).map((code) => code.proposal);
-  const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules);
+  const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
+  const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
   const linked = linkHypertension(diagnosed, coding.hypertensionLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
   const codes = withBmiStatus(doc, coding, linked.codes, options);
   // A hypertension mention folded into a combination code is coded, as that code.

@@ -64,6 +64,11 @@ describe('keepSupportedStatusCodes', () => {
   it('keeps a status code whose rule asks for nothing', () => {
     expect(codesOf(['Z79.01'])).toEqual(['Z79.01']);
   });
+
+  it('holds only a status the note implies by a drug to its rule, not one it states ("long-term use of insulin")', () => {
+    const stated = (code: string) => code !== 'Z79.4';
+    expect(keepSupportedStatusCodes(['I10', 'Z79.4'].map(proposal), RULES, stated).map((kept) => kept.code)).toEqual(['I10', 'Z79.4']);
+  });
 });
 
 describe('withoutDrugDiagnoses', () => {

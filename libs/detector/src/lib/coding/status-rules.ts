@@ -90,8 +90,12 @@ export function withoutDrugDiagnoses(lexicon: readonly EntryDraft[], statusDraft
   return lexicon.filter((draft) => !drugs.has(stemSetKey(draft.stems)) || statuses.has(`${stemSetKey(draft.stems)}|${draft.code}`));
 }
 
-/** `codes` without the status codes whose rule asks for a diagnosis the codes lack, or forbids one they have. */
-export function keepSupportedStatusCodes(codes: CodeProposal[], rules: readonly StatusRule[]): CodeProposal[] {
+/**
+ * `codes` without the status codes whose rule asks for a diagnosis the codes lack, or forbids one
+ * they have. Only a status the note implies by naming a drug is held to its rule: one the note
+ * states in the classification's words ("long-term use of insulin") stands as written.
+ */
+export function keepSupportedStatusCodes(codes: CodeProposal[], rules: readonly StatusRule[], impliedOnly: (code: string) => boolean = () => true): CodeProposal[] {
   const conditional = rules.filter((rule) => rule.requires.length > 0 || rule.excludes.length > 0);
   if (conditional.length === 0) return codes;
   const compact = codes.map((proposal) => undotted(proposal.code));
@@ -99,5 +103,5 @@ export function keepSupportedStatusCodes(codes: CodeProposal[], rules: readonly 
   const unsupported = new Set(
     conditional.filter((rule) => (rule.requires.length > 0 && !hasPrefix(rule.requires)) || hasPrefix(rule.excludes)).map((rule) => rule.code),
   );
-  return unsupported.size === 0 ? codes : codes.filter((proposal) => !unsupported.has(proposal.code));
+  return unsupported.size === 0 ? codes : codes.filter((proposal) => !unsupported.has(proposal.code) || !impliedOnly(proposal.code));
 }

@@ -149,7 +149,7 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
   const drafts = model.codes
     .filter((code) => code.code.length < 7)
     .map((code) => ({
-      stems: contentStems(code.longTitle),
+      stems: contentStems(titleWords(code.longTitle)),
       code: code.code,
       source: 'title' as const,
       display: `Title: ${code.longTitle}`,
@@ -174,6 +174,15 @@ function withoutOtherTwins(drafts: EntryDraft[]): EntryDraft[] {
 /** Words in parentheses in an inclusion term are nonessential: "Myocardial infarction (acute) NOS". */
 function essentialWords(text: string): string {
   return withoutAlternatives(text).replace(/\([^()]*\)/g, ' ');
+}
+
+/**
+ * A title's words in parentheses are nonessential too ("Long term (current) use of insulin",
+ * "Essential (primary) hypertension"), but not an abbreviation there: "Chronic kidney disease
+ * (CKD)" names its header, which the Index's own words read as N18.9.
+ */
+function titleWords(title: string): string {
+  return title.replace(/\((?![A-Z0-9]+\))[^()]*\)/g, ' ');
 }
 
 /**

@@ -45,7 +45,8 @@ describe('match-terms', () => {
     const doc = matched('Type 2 diabetes with chronic kidney disease stage 3.');
     expect(mentionCodes(doc)).toEqual([
       ['Type 2 diabetes with chronic kidney disease', ['E1122']],
-      ['chronic kidney disease stage 3', ['N1830']],
+      // The Index's stage 3 and the title "Chronic kidney disease, stage 3 (moderate)" of the header N18.3.
+      ['chronic kidney disease stage 3', ['N183', 'N1830']],
     ]);
   });
 
@@ -82,8 +83,8 @@ describe('match-terms', () => {
 
   it('reads a number with its letter as the classification writes it, and as the number: "stage 3b" is N18.32 or stage 3', () => {
     expect(mentionCodes(matched('CKD stage 3b. Stage 3 chronic kidney disease.'))).toEqual([
-      ['CKD stage 3b', ['N1830', 'N1832']],
-      ['Stage 3 chronic kidney disease', ['N1830']],
+      ['CKD stage 3b', ['N183', 'N1830', 'N1832']],
+      ['Stage 3 chronic kidney disease', ['N183', 'N1830']],
     ]);
   });
 
