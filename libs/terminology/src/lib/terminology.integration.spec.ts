@@ -128,6 +128,20 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     expect(terminology.resolveBillable('I25.11')?.code).toBe('I25.119');
   });
 
+  it('resolves to the unspecified child that names no complication and leaves the most unsaid', () => {
+    // Not "Partial intestinal obstruction, unspecified as to cause".
+    expect(terminology.resolveBillable('K56.60')?.code).toBe('K56.609');
+    // Not "... with anxiety", "... with hemorrhage", "... with status epilepticus".
+    expect(terminology.resolveBillable('F03')?.code).toBe('F03.90');
+    expect(terminology.resolveBillable('K25')?.code).toBe('K25.9');
+    expect(terminology.resolveBillable('G40.90')?.code).toBe('G40.909');
+    // An unspecified eye, not both.
+    expect(terminology.resolveBillable('H16.00')?.code).toBe('H16.009');
+    // "With unspecified severity" names no complication; "with loss of consciousness" does.
+    expect(terminology.resolveBillable('L97.90')?.code).toBe('L97.909');
+    expect(terminology.resolveBillable('S06.9X')?.code).toBe('S06.9X0A');
+  });
+
   it.each(EVERYDAY_QUERIES)('search "$query" has $expected in its top 3', ({ query, expected }) => {
     const hits = terminology.search(query, { limit: 3 });
     expect(hits.map((hit) => hit.code).some((code) => code.startsWith(expected))).toBe(true);

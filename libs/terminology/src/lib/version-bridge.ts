@@ -114,12 +114,33 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     // The default says nothing the parent does not: "Heart failure, unspecified", not "Left ventricular failure, unspecified".
     const parentWords = new Set(titleWords(codeSet.longTitle(code) ?? ''));
     const extraWords = (child: string) => titleWords(codeSet.longTitle(child) ?? '').filter((word) => !parentWords.has(word) && word !== 'unspecified').length;
-    const best = [...unspecified].sort((a, b) => extraWords(a) - extraWords(b))[0];
+    const best = [...unspecified].sort((a, b) => defaultOrder(codeSet, a, b) || extraWords(a) - extraWords(b))[0];
     return { from: code, to: best, why: 'unspecified child' };
   }
   const without = childWithout(codeSet, children);
   if (without) return { from: code, to: without, why: 'child without the complication' };
   return { from: code, to: children[0], why: 'first child' };
+}
+
+/**
+ * Of two unspecified children, the one that names no complication ("with ...") comes first, then
+ * the one that leaves more unsaid: "Unspecified intestinal obstruction, unspecified as to partial
+ * versus complete obstruction" (K56.609) before "Partial intestinal obstruction, unspecified as to
+ * cause", "unspecified eye" before "bilateral". An "unspecified" after "with" is the kind of a
+ * complication ("with unspecified alcohol-induced disorder"), not something left unsaid, and
+ * "with unspecified severity" names no complication.
+ */
+function defaultOrder(codeSet: BillableLookup, a: string, b: string): number {
+  const facts = (code: string) => {
+    const words = titleWords(codeSet.longTitle(code) ?? '');
+    const withAt = words.indexOf('with');
+    const beforeWith = withAt < 0 ? words : words.slice(0, withAt);
+    // "with unspecified severity" names no complication; "with loss of consciousness" does.
+    const complicated = withAt >= 0 && words[withAt + 1] !== 'unspecified' ? 1 : 0;
+    return { complicated, unsaid: beforeWith.filter((word) => word === 'unspecified').length };
+  };
+  const [first, second] = [facts(a), facts(b)];
+  return first.complicated - second.complicated || second.unsaid - first.unsaid;
 }
 
 /**
