@@ -413,9 +413,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('The patient was icteric and tachycardic.'))).toEqual(expect.arrayContaining(['R17', 'R00.0']));
     });
 
-    it('reads "urinary" as the Index\'s "urine" and a lower extremity as a lower limb, but not "extreme" as a limb', () => {
+    it('reads "urinary" as the Index\'s "urine", a lower extremity as a lower limb and the colon as the large intestine, but not "extreme" as a limb', () => {
       expect(codesOf(detectAll('Urinary retention.'))).toContain('R33.9');
       expect(codesOf(detectAll('Cellulitis of the left lower extremity.'))).toContain('L03.116');
+      expect(codesOf(detectAll('Diverticulitis of sigmoid colon.'))).toContain('K57.32');
       expect(codesOf(detectAll('The neoplasm respects the extremes of resection.')).filter((code) => code.startsWith('D49'))).toEqual([]);
     });
 
