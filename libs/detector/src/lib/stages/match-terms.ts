@@ -205,10 +205,12 @@ function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], 
 
 /**
  * Whether another match, every word of it on the same side (`onSide`), reads all of `tokens` and
- * more: they are part of a longer name there ("chronic" of "chronic obstructive pulmonary disease").
+ * more: they are part of a longer name there ("chronic" of "chronic obstructive pulmonary
+ * disease"). Counted in the other's stems, not its tokens: an abbreviation is a longer name in
+ * one token ("COPD, atrial fibrillation" is no chronic atrial fibrillation).
  */
 function readByAnotherOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean): boolean {
-  return matches.some((other) => other !== match && other.tokens.length > tokens.length && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)));
+  return matches.some((other) => other !== match && other.width > tokens.length && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)));
 }
 
 /**
