@@ -150,6 +150,19 @@ function isPresent(presentBits: Int32Array, stemId: number): boolean {
   return (presentBits[stemId >>> 5] & (1 << (stemId & 31))) !== 0;
 }
 
+/** Token indexes of the sentence's words, by kind (the word flags of word-stem-ids.ts), that some entries may not bridge. */
+export interface BarrierWords {
+  readonly negations: readonly number[];
+  /** Only a Neoplasm Table entry is held by these. */
+  readonly origins: readonly number[];
+  /** Only an Index "with" combination bridges these. */
+  readonly links: readonly number[];
+  /** "To" after a word for spread: only a Neoplasm Table entry is held by these. */
+  readonly destinations: readonly number[];
+}
+
+const NO_BARRIERS: BarrierWords = Object.freeze({ negations: [], origins: [], links: [], destinations: [] });
+
 /**
  * Every dictionary entry whose stems all occur in the sentence within a small window, in any
  * order. An entry is looked up only through its rarest stem, so the work grows with the
@@ -184,10 +197,7 @@ export function matchSentenceStemIds(
   keepBoth: KeepBoth = () => false,
   separators: Iterable<number> = [],
   count: number = stemIds.length,
-  negations: readonly number[] = [],
-  origins: readonly number[] = [],
-  links: readonly number[] = [],
-  destinations: readonly number[] = [],
+  barriers: BarrierWords = NO_BARRIERS,
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -206,7 +216,7 @@ export function matchSentenceStemIds(
       for (let at = groupHeads[2 * group + 1]; at < entriesEnd; at += 2 + groupEntries[at + 1]) {
         // Most entries miss a word: find that out before placing anything.
         if (!allPresent(groupEntries, at + 2, at + 2 + groupEntries[at + 1], presentBits)) continue;
-        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, { negations, origins, links, destinations });
+        const match = placeAtSomeAnchor(dictionary, groupEntries[at], anchor, scratch, separators, barriers);
         if (match) matches.push(match);
       }
     }
@@ -225,14 +235,6 @@ function touchGroupHeads(table: MatchingTable, present: Int32Array, presentCount
   let sum = 0;
   for (let p = 0; p < presentCount; p += 1) sum += groupHeads[2 * groupBegin[present[p]]];
   return sum;
-}
-
-/** Words of the sentence, by kind, that some entries may not bridge. */
-interface BarrierWords {
-  readonly negations: readonly number[];
-  readonly origins: readonly number[];
-  readonly links: readonly number[];
-  readonly destinations: readonly number[];
 }
 
 function placeAtSomeAnchor(dictionary: TermDictionary, entryId: number, anchor: number, scratch: SentenceScratch, separators: Iterable<number>, barriers: BarrierWords): SentenceMatch | null {

@@ -42,7 +42,7 @@ export const matchTerms: Stage = (doc, deps) => {
     sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems, secondaryStem);
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
-    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems.negations, stems.origins, stems.links, stems.destinations);
+    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
     const matches = withoutBorrowedWords(placed, punctuationOnly(doc, separators));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
