@@ -140,6 +140,8 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     // "With unspecified severity" names no complication; "with loss of consciousness" does.
     expect(terminology.resolveBillable('L97.90')?.code).toBe('L97.909');
     expect(terminology.resolveBillable('S06.9X')?.code).toBe('S06.9X0A');
+    // Under "Parkinson's disease", whose children carry its title on, "Parkinsonism, unspecified" is another condition.
+    expect(terminology.resolveBillable('G20')?.code).toBe('G20.A1');
   });
 
   it.each(EVERYDAY_QUERIES)('search "$query" has $expected in its top 3', ({ query, expected }) => {

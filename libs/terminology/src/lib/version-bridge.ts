@@ -107,7 +107,12 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     const initial = children.find((child) => child.endsWith(seventh));
     if (initial) return { from: code, to: initial, why: 'initial encounter' };
   }
-  const unspecified = children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? ''));
+  const unspecified = withoutOtherConditions(
+    codeSet,
+    code,
+    children,
+    children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? '')),
+  );
   const uncomplicated = uncomplicatedChild(codeSet, code, children, unspecified);
   if (uncomplicated) return { from: code, to: uncomplicated, why: 'uncomplicated child' };
   if (unspecified.length > 0) {
@@ -120,6 +125,18 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
   const without = childWithout(codeSet, children);
   if (without) return { from: code, to: without, why: 'child without the complication' };
   return { from: code, to: children[0], why: 'first child' };
+}
+
+/**
+ * `unspecified` without the children that name another condition, where some child carries the
+ * parent's own title on: under "Parkinson's disease" (G20), whose children go on "Parkinson's
+ * disease without dyskinesia ...", "Parkinsonism, unspecified" (G20.C) is not the default.
+ */
+function withoutOtherConditions(codeSet: BillableLookup, code: string, children: readonly string[], unspecified: readonly string[]): string[] {
+  const parentTitle = (codeSet.longTitle(code) ?? '').toLowerCase();
+  if (parentTitle === '' || !children.some((child) => (codeSet.longTitle(child) ?? '').toLowerCase().startsWith(`${parentTitle} `))) return [...unspecified];
+  const parentWords = new Set(titleWords(parentTitle));
+  return unspecified.filter((child) => titleWords(codeSet.longTitle(child) ?? '').some((word) => word !== 'unspecified' && word.length > 2 && parentWords.has(word)));
 }
 
 /**

@@ -58,6 +58,7 @@ const STEM_OVERRIDES: ReadonlyMap<string, string> = new Map(Object.entries({
   colonization: 'colonization',
   colonized: 'colonization',
   prostatism: 'prostatism',
+  parkinsonism: 'parkinsonism',
   teething: 'teething',
   urination: 'urination',
   prematurity: 'prematurity',
