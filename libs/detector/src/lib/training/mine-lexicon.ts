@@ -1,6 +1,7 @@
 import type { Terminology } from '@icd/terminology';
 import { createDetectorDoc } from '../detector-doc.js';
 import { contentStems, stemOf } from '../dictionary/stems.js';
+import { indexTitleVariants } from '../dictionary/terminology-entries.js';
 import { NEGATION_WORDS } from '../dictionary/word-stem-ids.js';
 import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
 import type { LexiconFileContent } from '../coding/learned-data.js';
@@ -93,14 +94,14 @@ function withoutComorbidityPhrases(entries: readonly MinedEntry[], mainTerms: Re
   });
 }
 
-/** The categories each name of a coded Index main term leads to, by the name's stems ("cirrhosi" -> K74). */
+/** The categories each name of a coded Index main term, as the dictionary reads it, leads to, by the name's stems ("cirrhosi" -> K74). */
 function mainTermCategories(terminology: Terminology): Map<string, Set<string>> {
   const { indexTerms, indexTermCodes } = terminology.compiled;
   const categories = new Map<string, Set<string>>();
   indexTerms.forEach((term, id) => {
     const code = indexTermCodes[id];
     if (term.parent >= 0 || term.source !== 'index' || !code) return;
-    for (const name of term.title.split(',')) {
+    for (const name of indexTitleVariants(term.title, true)) {
       const stems = contentStems(name);
       if (stems.length > 0) addTo(categories, stems.join(' '), categoryOf(code));
     }
