@@ -90,6 +90,30 @@ describe('assert-context: more triggers', () => {
     expect(assertionOf('History of present illness: chest pain.', 'chest pain')).toEqual(AFFIRMED_ASSERTION);
   });
 
+  it('reads a failed treatment or a procedure done without something as no denial of the condition', () => {
+    expect(assertionOf('Seen again without improvement of symptoms, reporting increased pain.', 'pain')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Treated for 48 hours without improvement; sinusitis.', 'sinusitis')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('The patient does not improve and starts to present diplopia and seizures.', 'seizures')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Biopsy was not performed and nephrotic syndrome was attributed to amyloidosis.', 'nephrotic syndrome')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('CT without intravenous contrast in the follow-up of her bladder neoplasm.', 'bladder neoplasm')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Hypertension diagnosed 6 months ago without treatment, heart failure for 6 months.', 'heart failure')).toEqual(AFFIRMED_ASSERTION);
+    // Without the treatment words, the same shapes still deny.
+    expect(assertionOf('Seen again without pain.', 'pain')).toEqual(only({ negated: true }));
+    expect(assertionOf('The patient does not have seizures.', 'seizures')).toEqual(only({ negated: true }));
+  });
+
+  it('ends a denial where the note turns to what the patient does have', () => {
+    expect(assertionOf('There was no fever, only morning cramps in the legs.', 'cramps')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Flank pain without prior trauma, irradiating to epigastric pain.', 'epigastric pain')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('No fever, the patient persists with stupor.', 'stupor')).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('There was no fever, only morning cramps.', 'fever')).toEqual(only({ negated: true }));
+  });
+
+  it('denies what a patient "did not present" and a finding "within normal limits"', () => {
+    expect(assertionOf('He did not present arthritis.', 'arthritis')).toEqual(only({ negated: true }));
+    expect(assertionOf('Microalbuminuria remained within normal limits.', 'Microalbuminuria')).toEqual(only({ negated: true }));
+  });
+
   it('negates every item of a list up to a terminator', () => {
     const text = 'Denies fever, chills, nausea, vomiting; however reports headache.';
     const [fever, vomiting, headache] = assertMentions(text, ['fever', 'vomiting', 'headache']);
