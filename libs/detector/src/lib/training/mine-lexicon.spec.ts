@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureTerminology } from '../__fixtures__/coding.js';
 import { contentStems } from '../dictionary/stems.js';
+import { parseLexiconExclusions } from './lexicon-exclusions.js';
 import { mineLexicon, type LexiconMiningOptions, type TrainingDocument } from './mine-lexicon.js';
 
 /**
@@ -100,6 +101,17 @@ describe('mineLexicon', () => {
     // Where the classification names no code by the words, the association is all there is to learn.
     const diaphoresis = contentStems('diaphoresis').join(' ');
     expect(comorbid(['I21.9'], 'Diaphoresis this week.')).toContain(`${diaphoresis} -> I21.9`);
+  });
+
+  it('learns no phrase with a word for a test, a procedure or a place: "viral load" is no phrasing of a condition', () => {
+    const cases: TrainingDocument[] = [];
+    for (let i = 0; i < 6; i += 1) cases.push({ id: `load-${i}`, text: 'Viral load measured. Diaphoresis this week.', codes: new Set(['I21.9']) });
+    for (let i = 0; i < 44; i += 1) cases.push({ id: `check-${i}`, text: 'Routine blood pressure check.', codes: new Set(['I10']) });
+    const learned = mineLexicon(terminology, cases, OPTIONS).entries.map((entry) => entry.stems.join(' '));
+    expect(learned).toContain(contentStems('diaphoresis').join(' '));
+    expect(learned.filter((phrase) => phrase.split(' ').includes(contentStems('load')[0]))).toEqual([]);
+    expect(parseLexiconExclusions({ words: ['biopsy'] })).toEqual(new Set(contentStems('biopsy')));
+    expect(() => parseLexiconExclusions({ words: ['Viral load'] })).toThrow(/lexicon-exclusions\.en\.json: words\.0: an excluded word is one lower-case word/);
   });
 
   it('skips gold codes the code set cannot place, and learns nothing from no documents', () => {

@@ -5,6 +5,7 @@ import { indexTitleVariants } from '../dictionary/terminology-entries.js';
 import { NEGATION_WORDS } from '../dictionary/word-stem-ids.js';
 import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
 import type { LexiconFileContent } from '../coding/learned-data.js';
+import { LEXICON_EXCLUDED_STEMS } from './lexicon-exclusions.js';
 
 export interface TrainingDocument {
   id: string;
@@ -189,9 +190,13 @@ function addRuns(phrases: Set<string>, stems: readonly string[], maxWords: numbe
   }
 }
 
-/** Phrases of short or stop-like stems only say nothing about a code. */
+/**
+ * Phrases of short or stop-like stems only say nothing about a code, and a phrase with a word for
+ * a test, a procedure or a place ({@link LEXICON_EXCLUDED_STEMS}) names no condition a coder could check.
+ */
 function isInformative(phrase: string): boolean {
-  return phrase.split(' ').some((stem) => stem.length >= 4 && !/^\d/.test(stem));
+  const stems = phrase.split(' ');
+  return stems.some((stem) => stem.length >= 4 && !/^\d/.test(stem)) && !stems.some((stem) => LEXICON_EXCLUDED_STEMS.has(stem));
 }
 
 /** A longer phrase stays only where it is more precise than each shorter phrase inside it for the same code. */
