@@ -303,6 +303,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('CKD stage 3.'), 'N18')).toEqual(['N18.30']);
     });
 
+    it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {
+      expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
+      expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);
+      expect(inCategory(detectAll('Routine adult physical exam without abnormal findings.'), 'Z00')).toEqual(['Z00.00']);
+    });
+
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
       const codes = codesOf(detectAll('Hypertensive heart disease with heart failure.'));
       expect(codes).toEqual(expect.arrayContaining(['I11.0', 'I50.9']));
