@@ -301,6 +301,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(detector.detect('CKD stage 3b.').codes.find((proposal) => proposal.code === 'N18.32')?.rationale).toMatch(/^Index: .*stage 3$/);
       expect(inCategory(detector.detect('Chronic kidney disease stage 3a.'), 'N18')).toEqual(['N18.31']);
       expect(inCategory(detector.detect('CKD stage 3.'), 'N18')).toEqual(['N18.30']);
+      // Named twice, the stage's default does not come back beside the code the letter narrowed it to.
+      expect(inCategory(detector.detect('History of CKD stage 3b. Assessment: acute kidney injury on chronic kidney disease stage 3b.'), 'N18.3')).toEqual(['N18.32']);
     });
 
     it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {

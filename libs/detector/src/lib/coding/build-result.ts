@@ -17,6 +17,7 @@ import { bmiProposal } from './bmi-status.js';
 import { keepSupportedStatusCodes } from './status-rules.js';
 import { linkHypertension } from './hypertension-links.js';
 import { widerReadingsFirst } from './wider-readings.js';
+import { dropAlternativeSiblings } from './default-siblings.js';
 import { rangesOverlap } from '../doc-queries.js';
 
 /** A single mention never makes a code certain. */
@@ -43,7 +44,10 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
       (kept, item) => evidenceOverlaps(kept.proposal.evidence, item.proposal.evidence),
     ),
   );
-  const ranked = scored.filter((code) => compatible.has(code)).map((code) => code.proposal);
+  const ranked = dropAlternativeSiblings(
+    scored.filter((code) => compatible.has(code)).map((code) => code.proposal),
+    (code) => (candidates.get(code)?.firstChoice ?? 0) > 0,
+  );
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
   const linked = linkHypertension(diagnosed, coding.hypertensionLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));

@@ -1,0 +1,35 @@
+import type { CodeProposal } from '@icd/contracts';
+import { describe, expect, it } from 'vitest';
+import { dropAlternativeSiblings } from './default-siblings.js';
+
+const proposal = (code: string, title: string, begin = 0, end = 12): CodeProposal => ({
+  code,
+  title,
+  billable: true,
+  score: 0.5,
+  evidence: [{ begin, end, text: 'x'.repeat(end - begin), section: null }],
+  rationale: '',
+  alternatives: [],
+});
+
+const stage3b = proposal('N18.32', 'Chronic kidney disease, stage 3b');
+const stage3 = proposal('N18.30', 'Chronic kidney disease, stage 3 unspecified');
+
+describe('dropAlternativeSiblings', () => {
+  it('drops the header default a mention only offered as an alternative beside the sibling it narrowed to', () => {
+    const kept = dropAlternativeSiblings([stage3b, stage3, proposal('I10', 'Essential (primary) hypertension', 20, 32)], (code) => code !== 'N18.30');
+    expect(kept.map((entry) => entry.code)).toEqual(['N18.32', 'I10']);
+  });
+
+  it('keeps it when a mention chose it first, or when it rests on words the sibling does not read', () => {
+    expect(dropAlternativeSiblings([stage3b, stage3], () => true)).toHaveLength(2);
+    const elsewhere = proposal('N18.30', 'Chronic kidney disease, stage 3 unspecified', 40, 52);
+    expect(dropAlternativeSiblings([stage3b, elsewhere], (code) => code !== 'N18.30')).toHaveLength(2);
+  });
+
+  it('never drops a specific code for an unspecified first choice: R59.0 stays beside R59.9', () => {
+    const localized = proposal('R59.0', 'Localized enlarged lymph nodes');
+    const unspecified = proposal('R59.9', 'Enlarged lymph nodes, unspecified');
+    expect(dropAlternativeSiblings([unspecified, localized], (code) => code === 'R59.9')).toHaveLength(2);
+  });
+});
