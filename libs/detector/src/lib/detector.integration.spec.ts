@@ -305,6 +305,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('History of CKD stage 3b. Assessment: acute kidney injury on chronic kidney disease stage 3b.'), 'N18.3')).toEqual(['N18.32']);
     });
 
+    it('codes the systemic infection first where severe sepsis names none: A41.9 before R65.21, and nothing added beside a named organism', () => {
+      const shock = detector.detect('Severe sepsis with septic shock due to pneumonia.');
+      expect(codesOf(shock)).toEqual(expect.arrayContaining(['A41.9', 'R65.21', 'J18.9']));
+      expect(codesOf(shock).indexOf('A41.9')).toBe(codesOf(shock).indexOf('R65.21') - 1);
+      expect(inCategory(detector.detect('Severe sepsis due to Escherichia coli.'), 'A41')).toEqual(['A41.51']);
+    });
+
     it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {
       expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
       expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);

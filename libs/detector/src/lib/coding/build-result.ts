@@ -14,6 +14,7 @@ import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
 import { bmiProposal } from './bmi-status.js';
+import { withCodeFirstDefaults } from './code-first-defaults.js';
 import { keepSupportedStatusCodes } from './status-rules.js';
 import { linkHypertension } from './hypertension-links.js';
 import { widerReadingsFirst } from './wider-readings.js';
@@ -51,7 +52,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
   const linked = linkHypertension(diagnosed, coding.hypertensionLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
-  const codes = withBmiStatus(doc, coding, linked.codes, options);
+  const codes = withBmiStatus(doc, coding, withCodeFirstDefaults(linked.codes, coding.codeFirstDefaults), options);
   // A hypertension mention folded into a combination code is coded, as that code.
   const kept = new Set([...codes.map((proposal) => proposal.code), ...linked.folded]);
   return {

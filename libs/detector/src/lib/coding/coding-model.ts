@@ -6,6 +6,7 @@ import { calibratedScores, parseCalibration, parseLexicon, type Calibration } fr
 import { createAdditionalCodeRule, createExcludes1Checker, type AdditionalCodeRule, type Excludes1Checker } from './excludes-conflicts.js';
 import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { loadBmiRules, type BmiRules } from './bmi-status.js';
+import { loadCodeFirstDefaults, type CodeFirstDefault } from './code-first-defaults.js';
 import { loadHypertensionLinks, type HypertensionLinks } from './hypertension-links.js';
 import { loadStatusRules, statusEntryDrafts, withoutDrugDiagnoses, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
@@ -29,6 +30,8 @@ export interface CodingModel {
   readonly statusRules: readonly StatusRule[];
   /** Hypertension's presumed links to heart and kidney disease, and the combination codes they give. */
   readonly hypertensionLinks: HypertensionLinks;
+  /** Underlying conditions "code first" notes ask for, and their defaults when a note names none. */
+  readonly codeFirstDefaults: readonly CodeFirstDefault[];
   readonly excludes1: Excludes1Checker;
   readonly asksForAdditionalCode: AdditionalCodeRule;
   readonly calibration: Calibration;
@@ -76,6 +79,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     bmiRules: loadBmiRules(terminology),
     statusRules,
     hypertensionLinks: loadHypertensionLinks(terminology),
+    codeFirstDefaults: loadCodeFirstDefaults(terminology),
     historyCodes,
     codePriors,
     codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
