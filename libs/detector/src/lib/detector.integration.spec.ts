@@ -312,6 +312,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('Severe sepsis due to Escherichia coli.'), 'A41')).toEqual(['A41.51']);
     });
 
+    it('codes a cancer screening as the screening (Z12.-), never as the cancer screened for', () => {
+      for (const [text, code] of [['Colon cancer screening.', 'Z12.11'], ['Screening for colon cancer.', 'Z12.11'], ['Lung cancer screening with low-dose CT.', 'Z12.2']]) {
+        const codes = codesOf(detectAll(text));
+        expect(codes, text).toContain(code);
+        expect(codes.filter((found) => found.startsWith('C')), text).toEqual([]);
+      }
+    });
+
     it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {
       expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
       expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);

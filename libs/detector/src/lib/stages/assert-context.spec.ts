@@ -60,6 +60,8 @@ describe('assert-context: more triggers', () => {
     ['Probable UTI.', 'UTI', 'uncertain'],
     ['Suspected sepsis.', 'sepsis', 'uncertain'],
     ['Questionable infiltrate.', 'infiltrate', 'uncertain'],
+    ['Colon cancer screening.', 'Colon cancer', 'uncertain'],
+    ['Pneumonia workup in progress.', 'Pneumonia', 'uncertain'],
     ['Cannot exclude fracture.', 'fracture', 'uncertain'],
     ['Malignancy cannot be excluded.', 'Malignancy', 'uncertain'],
     ['H/o stroke.', 'stroke', 'historical'],
