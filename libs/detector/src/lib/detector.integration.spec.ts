@@ -320,6 +320,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       }
     });
 
+    it('reads a side written after a comma as the side of the condition before it, but not a condition of its own', () => {
+      expect(inCategory(detector.detect('Carpal tunnel syndrome, right.'), 'G56')).toEqual(['G56.01']);
+      expect(inCategory(detector.detect('Hip osteoarthritis, left.'), 'M16.1')).toEqual(['M16.12']);
+      expect(inCategory(detector.detect('Carpal tunnel syndrome. Right.'), 'G56')).toEqual(['G56.00']);
+      expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
+    });
+
     it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {
       expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
       expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);
