@@ -327,10 +327,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });
 
-    it('reads bleeding as the Index\'s hemorrhage and "morbidly obese" as morbid obesity', () => {
+    it('reads bleeding as the Index\'s hemorrhage, "morbidly obese" as morbid obesity, and other spellings of the Index\'s words', () => {
       expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
       expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);
       expect(inCategory(detectAll('Routine adult physical exam without abnormal findings.'), 'Z00')).toEqual(['Z00.00']);
+      // Written as one word, pre-eclampsia is the Index's "Pre-eclampsia"; "strep" is streptococcal.
+      expect(inCategory(detectAll('Preeclampsia.'), 'O1')).toEqual(['O14.90']);
+      expect(inCategory(detectAll('Strep pharyngitis.'), 'J02')).toEqual(['J02.0']);
     });
 
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
