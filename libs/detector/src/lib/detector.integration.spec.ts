@@ -327,6 +327,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });
 
+    it('reads a hyphenated word the tokenizer keeps whole as the Index writes it, and its last part never alone', () => {
+      expect(inCategory(detector.detect('Post-traumatic stress disorder.'), 'F43')).toEqual(['F43.10']);
+      expect(inCategory(detector.detect('Posttraumatic stress disorder.'), 'F43')).toEqual(['F43.10']);
+      expect(inCategory(detector.detect('Non-Hodgkin lymphoma.'), 'C85')).toContain('C85.90');
+      expect(inCategory(detector.detect('Pre-eclampsia.'), 'O1')).toEqual(['O14.90']);
+      expect(inCategory(detectAll('Pre-diabetes. Non-diabetic patient.'), 'E1')).toEqual([]);
+    });
+
     it('reads bleeding as the Index\'s hemorrhage, "morbidly obese" as morbid obesity, and other spellings of the Index\'s words', () => {
       expect(inCategory(detectAll('Bleeding duodenal ulcer.'), 'K2')).toEqual(['K26.4']);
       expect(inCategory(detectAll('Morbidly obese female.'), 'E66')).toEqual(['E66.01']);

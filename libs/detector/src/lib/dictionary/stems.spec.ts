@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STEM_CACHE_LIMIT, contentStems, stemCacheSize, stemOf } from './stems.js';
+import { STEM_CACHE_LIMIT, contentStems, hyphenatedStems, stemCacheSize, stemOf } from './stems.js';
 
 describe('stemOf', () => {
   it('gives inflections of one word the same stem', () => {
@@ -89,5 +89,18 @@ describe('contentStems', () => {
   it('is empty for text without content', () => {
     expect(contentStems('')).toEqual([]);
     expect(contentStems('other, unspecified')).toEqual([]);
+  });
+});
+
+describe('hyphenatedStems', () => {
+  it('keeps a hyphenated word whole beside the other words, as the tokenizer keeps it', () => {
+    expect(hyphenatedStems('Pre-eclampsia')).toEqual([stemOf('pre-eclampsia')]);
+    expect(hyphenatedStems('post-traumatic stress')).toEqual([stemOf('post-traumatic'), ...contentStems('stress')]);
+    expect(hyphenatedStems('Lymphoma, non-Hodgkin')).toEqual([...contentStems('lymphoma'), stemOf('non-hodgkin')]);
+  });
+
+  it('is null for a phrase without a hyphenated word, a dash between words included', () => {
+    expect(hyphenatedStems('Essential hypertension')).toBeNull();
+    expect(hyphenatedStems('Fracture - see Fracture, by site')).toBeNull();
   });
 });

@@ -142,3 +142,24 @@ export function contentStems(text: string): string[] {
   }
   return stems;
 }
+
+/** A word with letters or digits on both sides of a hyphen: "pre-eclampsia", "non-Hodgkin", "post-traumatic". */
+const HYPHENATED_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
+
+/**
+ * {@link contentStems} of a phrase with its hyphenated words kept whole, or null for a phrase
+ * without one. The tokenizer keeps "pre-eclampsia" and "post-traumatic" as one token, which
+ * offers the stem of the whole word, while {@link contentStems} splits the Index's "Pre-eclampsia"
+ * into "pre" and "eclampsia"; the dictionary reads a title both ways. Splitting the token instead
+ * would let its last part stand alone: "pre-diabetes" is no diabetes, nor "non-diabetic" diabetic.
+ */
+export function hyphenatedStems(text: string): string[] | null {
+  const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).map((word) => word.replace(/^-+|-+$/g, ''));
+  if (!words.some((word) => HYPHENATED_WORD.test(word))) return null;
+  const stems: string[] = [];
+  for (const word of words) {
+    const found = HYPHENATED_WORD.test(word) ? [stemOf(word)] : contentStems(word);
+    for (const stem of found) if (stem !== null && !stems.includes(stem)) stems.push(stem);
+  }
+  return stems;
+}

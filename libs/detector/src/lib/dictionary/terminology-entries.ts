@@ -1,7 +1,7 @@
 import type { CompiledTerminology, Terminology } from '@icd/terminology';
 import { NEOPLASM_COLUMN_MARKERS } from './neoplasm-markers.js';
 import { NOT_ELSEWHERE_CLASSIFIED, WITH_SUBTERM, pathTitles, seeReferenceEntries } from './see-reference-entries.js';
-import { contentStems, stemSetKey } from './stems.js';
+import { contentStems, hyphenatedStems, stemSetKey } from './stems.js';
 import type { EntryDraft } from './term-dictionary.js';
 
 /** A priori share of matches that name a code a coder assigns, by source, before calibration on train. */
@@ -104,8 +104,14 @@ function isPersonalHistory(model: CompiledTerminology, termId: number): boolean 
 
 /** The stem sets of a path one title longer: each way of writing the parent path with each way of writing the title. */
 function extendPathVariants(parents: readonly string[][], title: string, isMainTerm: boolean): string[][] {
-  const own = indexTitleVariants(title, isMainTerm).map((words) => contentStems(words));
+  const own = indexTitleVariants(title, isMainTerm).flatMap((words) => withHyphenatedReading(contentStems(words), words));
   return distinct(parents.flatMap((parent) => own.map((stems) => [...new Set([...parent, ...stems])]))).slice(0, MAX_PATH_VARIANTS);
+}
+
+/** `stems`, and the stems of `text` read with its hyphenated words whole where it has any ({@link hyphenatedStems}). */
+function withHyphenatedReading(stems: string[], text: string): string[][] {
+  const whole = hyphenatedStems(text);
+  return whole === null ? [stems] : [stems, whole];
 }
 
 function distinct(variants: string[][]): string[][] {
@@ -148,8 +154,9 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
   // Seventh-character codes repeat their base title with the encounter: resolution picks those.
   const drafts = model.codes
     .filter((code) => code.code.length < 7)
-    .map((code) => ({
-      stems: contentStems(titleWords(code.longTitle)),
+    .flatMap((code) => withHyphenatedReading(contentStems(titleWords(code.longTitle)), titleWords(code.longTitle)).map((stems) => ({ code, stems })))
+    .map(({ code, stems }) => ({
+      stems,
       code: code.code,
       source: 'title' as const,
       display: `Title: ${code.longTitle}`,
@@ -196,14 +203,14 @@ function withoutAlternatives(text: string): string {
 
 function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
   return Object.entries(model.notes).flatMap(([code, notes]) =>
-    notes.inclusionTerms.map((text) => ({
-      stems: contentStems(essentialWords(text)),
+    notes.inclusionTerms.flatMap((text) => withHyphenatedReading(contentStems(essentialWords(text)), essentialWords(text)).map((stems) => ({
+      stems,
       code,
       source: 'inclusion' as const,
       display: `Inclusion term: ${text}`,
       prior: SOURCE_PRIOR.inclusion,
       ...linksWith(essentialWords(text)),
-    })),
+    }))),
   );
 }
 
