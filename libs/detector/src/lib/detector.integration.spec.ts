@@ -305,11 +305,15 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('History of CKD stage 3b. Assessment: acute kidney injury on chronic kidney disease stage 3b.'), 'N18.3')).toEqual(['N18.32']);
     });
 
-    it('codes the systemic infection first where severe sepsis names none: A41.9 before R65.21, and nothing added beside a named organism', () => {
+    it('codes first what a "code first" note asks for: the systemic infection severe sepsis names none of (A41.9 before R65.21), COVID-19 before its pneumonia', () => {
       const shock = detector.detect('Severe sepsis with septic shock due to pneumonia.');
       expect(codesOf(shock)).toEqual(expect.arrayContaining(['A41.9', 'R65.21', 'J18.9']));
       expect(codesOf(shock).indexOf('A41.9')).toBe(codesOf(shock).indexOf('R65.21') - 1);
       expect(inCategory(detector.detect('Severe sepsis due to Escherichia coli.'), 'A41')).toEqual(['A41.51']);
+      // Pneumonia due to COVID-19 asks for COVID-19 itself, and anemia in CKD for the kidney disease.
+      expect(codesOf(detector.detect('COVID-19 pneumonia.'))).toEqual(['U07.1', 'J12.82']);
+      expect(codesOf(detector.detect('Anemia in CKD stage 4.'))).toEqual(expect.arrayContaining(['D63.1', 'N18.4']));
+      expect(inCategory(detector.detect('Anemia in CKD stage 4.'), 'N18')).toEqual(['N18.4']);
     });
 
     it('codes a cancer screening as the screening (Z12.-), never as the cancer screened for', () => {

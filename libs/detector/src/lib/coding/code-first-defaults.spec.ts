@@ -28,7 +28,7 @@ describe('withCodeFirstDefaults', () => {
     const codes = withCodeFirstDefaults([proposal('J18.9', 0.9, 40), proposal('R65.21', 0.6)], rules);
     expect(codes.map((code) => code.code)).toEqual(['J18.9', 'A41.9', 'R65.21']);
     expect(codes[1]).toMatchObject({ title: 'Sepsis, unspecified organism', score: 0.6, evidence: codes[2].evidence, billable: true });
-    expect(codes[1].rationale).toMatch(/^Code first: R65.21/);
+    expect(codes[1].rationale).toMatch(/^Code first note of R65.21:/);
   });
 
   it('adds nothing where the note names the underlying condition, or where nothing asks for one', () => {

@@ -65,7 +65,7 @@ export function withCodeFirstDefaults(codes: readonly CodeProposal[], rules: rea
       billable: true,
       score: trigger.score,
       evidence: trigger.evidence,
-      rationale: `Code first: ${trigger.code} asks for its underlying condition, which the note does not name further`,
+      rationale: `Code first note of ${trigger.code}: its underlying condition, read from the same words`,
       alternatives: [],
     };
     result = [...result.slice(0, asking), underlying, ...result.slice(asking)];

@@ -77,6 +77,10 @@ describe('assert-context: more triggers', () => {
     ['Colon cancer in her mother.', 'Colon cancer', 'family'],
     ['Should symptoms worsen, return.', 'symptoms', 'hypothetical'],
     ['Seek care in case of bleeding.', 'bleeding', 'hypothetical'],
+    ['Discussed risks of stroke with anticoagulation.', 'stroke', 'hypothetical'],
+    ['Flu vaccine given today.', 'Flu', 'hypothetical'],
+    ['COVID vaccine declined.', 'COVID', 'hypothetical'],
+    ['Vaccinated against pneumococcal pneumonia.', 'pneumonia', 'hypothetical'],
   ])('%j sets %s on "%s"', (text, needle, flag) => {
     expect(assertionOf(text, needle)).toEqual(only({ [flag as keyof Assertion]: true }));
   });
