@@ -346,6 +346,9 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       // Written as one word, pre-eclampsia is the Index's "Pre-eclampsia"; "strep" is streptococcal.
       expect(inCategory(detectAll('Preeclampsia.'), 'O1')).toEqual(['O14.90']);
       expect(inCategory(detectAll('Strep pharyngitis.'), 'J02')).toEqual(['J02.0']);
+      // A pacemaker named no further is the heart's: "s/p pacemaker" is Z95.0, not the Index's "specified NEC" Z96.89.
+      expect(codesOf(detector.detect('Sick sinus syndrome s/p pacemaker.'))).toEqual(expect.arrayContaining(['I49.5', 'Z95.0']));
+      expect(codesOf(detectAll('Sick sinus syndrome s/p pacemaker.'))).not.toContain('Z96.89');
     });
 
     it('codes hypertensive heart disease with heart failure as I11.0 and, as its note asks, I50.9', () => {
