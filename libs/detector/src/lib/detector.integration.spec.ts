@@ -88,6 +88,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'C')).toEqual([]);
     });
 
+    it('codes a past complication of pregnancy as its personal history (Z87.59), not as a current one', () => {
+      const codes = codesOf(detector.detect('History of preeclampsia in her last pregnancy.'));
+      expect(codes).toContain('Z87.59');
+      expect(codes.filter((code) => code.startsWith('O'))).toEqual([]);
+    });
+
     it('codes a former smoker as a personal history of nicotine dependence (Z87.891), not as current dependence', () => {
       const result = detectAll('Social history: former smoker.');
       expect(codesOf(result)).toContain('Z87.891');
