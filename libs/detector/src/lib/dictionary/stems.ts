@@ -154,6 +154,7 @@ const HYPHENATED_WORD = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+$/u;
  * would let its last part stand alone: "pre-diabetes" is no diabetes, nor "non-diabetic" diabetic.
  */
 export function hyphenatedStems(text: string): string[] | null {
+  if (!text.includes('-')) return null;
   const words = text.toLowerCase().split(/[^\p{L}\p{N}-]+/u).map((word) => word.replace(/^-+|-+$/g, ''));
   if (!words.some((word) => HYPHENATED_WORD.test(word))) return null;
   const stems: string[] = [];
