@@ -32,9 +32,9 @@ export function fixtureHistoryRules() {
  */
 export const FIXTURE_LEXICON: EntryDraft[] = [{ stems: contentStems('low back pain'), code: 'M5459', source: 'lexicon', display: 'Learned phrase: low back pain', prior: 0.2 }];
 
-/** Options independent of the learned data files: the fixture's one mined phrase, every entry at its prior. */
+/** Options independent of the learned data files: the fixture's one mined phrase, every entry at its prior, no "code first" defaults (the fixture's code set lacks theirs). */
 export function untrainedOptions(options: CodingModelOptions = {}): CodingModelOptions {
-  return { lexicon: FIXTURE_LEXICON, calibration: EMPTY_CALIBRATION, historyRules: fixtureHistoryRules(), ...options };
+  return { lexicon: FIXTURE_LEXICON, calibration: EMPTY_CALIBRATION, historyRules: fixtureHistoryRules(), codeFirstDefaults: [], ...options };
 }
 
 export function fixtureCodingModel(options: CodingModelOptions = {}): CodingModel {

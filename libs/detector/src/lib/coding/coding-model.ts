@@ -55,6 +55,11 @@ export interface CodingModelOptions {
    * file, which needs a full code set: a small or older one must bring rules its codes satisfy.
    */
   historyRules?: readonly HistoryRule[];
+  /**
+   * "Code first" defaults (`parseCodeFirstDefaults`); defaults to the shipped file, which needs a
+   * full code set, as the history rules do.
+   */
+  codeFirstDefaults?: readonly CodeFirstDefault[];
 }
 
 export function createCodingModel(terminology: Terminology, options: CodingModelOptions = {}): CodingModel {
@@ -79,7 +84,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     bmiRules: loadBmiRules(terminology),
     statusRules,
     hypertensionLinks: loadHypertensionLinks(terminology),
-    codeFirstDefaults: loadCodeFirstDefaults(terminology),
+    codeFirstDefaults: options.codeFirstDefaults ?? loadCodeFirstDefaults(terminology),
     historyCodes,
     codePriors,
     codeFacts: createCodeFacts(summary, codePriors, excludes1.notesOf),
