@@ -330,6 +330,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       }
     });
 
+    it('settles an Excludes1 conflict for the reading that reads more words, not the one whose span skips some: acute low back pain is M54.50, not R52', () => {
+      const codes = codesOf(detector.detect('Acute low back pain.'));
+      expect(codes).toContain('M54.50');
+      expect(codes).not.toContain('R52');
+    });
+
     it('reads a side written after a comma as the side of the condition before it, but not a condition of its own', () => {
       expect(inCategory(detector.detect('Carpal tunnel syndrome, right.'), 'G56')).toEqual(['G56.01']);
       expect(inCategory(detector.detect('Hip osteoarthritis, left.'), 'M16.1')).toEqual(['M16.12']);

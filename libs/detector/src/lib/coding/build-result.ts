@@ -37,6 +37,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
     scored,
     (code) => code.proposal.evidence,
     (a, b) => coding.excludes1.conflict(a.proposal.code, b.proposal.code),
+    (code) => wordsRead(coding, candidates.get(code.proposal.code)),
   );
   const compatible = new Set(
     coding.excludes1.keepCompatible(
@@ -117,6 +118,13 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
     ranked.push({ proposal, facts });
   }
   return ranked.sort((a, b) => b.proposal.score - a.proposal.score || a.proposal.code.localeCompare(b.proposal.code));
+}
+
+/** The most words one dictionary entry behind `candidate` reads. */
+function wordsRead(coding: CodingModel, candidate: CodeCandidate | undefined): number {
+  let most = 0;
+  for (const entry of candidate?.entries ?? []) most = Math.max(most, coding.dictionary.entries[entry].stems.length);
+  return most;
 }
 
 /** Whether a span of `a` and a span of `b` share a character. */

@@ -32,6 +32,16 @@ describe('widerReadingsFirst', () => {
     expect(order([cough, hepatitis, chronicB], true)).toEqual(['R05.9', 'B18.1', 'K75.9']);
   });
 
+  it('does not move a reading whose span is wider only because it skips words: it must read as many', () => {
+    // "Acute low back pain": "Pain, acute" spans all four words but reads two; "low back pain" reads three.
+    const acutePain: Item = { code: 'R52', evidence: [span(0, 19)] };
+    const lowBackPain: Item = { code: 'M54.50', evidence: [span(6, 19)] };
+    const reads = (item: Item) => (item.code === 'R52' ? 2 : 3);
+    const settle = (ranked: Item[]) => widerReadingsFirst(ranked, (item) => item.evidence, () => true, reads).map((item) => item.code);
+    expect(settle([lowBackPain, acutePain])).toEqual(['M54.50', 'R52']);
+    expect(widerReadingsFirst([lowBackPain, acutePain], (item) => item.evidence, () => true).map((item) => item.code)).toEqual(['R52', 'M54.50']);
+  });
+
   it('keeps rank order where the readings do not conflict or neither covers the other', () => {
     expect(order([hepatitis, chronicB], false)).toEqual(['K75.9', 'B18.1']);
     expect(order([cough, hepatitis], true)).toEqual(['R05.9', 'K75.9']);

@@ -19,14 +19,23 @@ function length(evidence: readonly Evidence[]): number {
 
 /**
  * `ranked` with each item moved ahead of the first better-ranked item whose evidence it covers,
- * wider, and with which `conflict` says it cannot stand; otherwise in rank order. An Excludes1
- * pass over this order keeps the wider reading.
+ * wider, that reads no more words (`wordsRead`), and with which `conflict` says it cannot stand;
+ * otherwise in rank order. An Excludes1 pass over this order keeps the wider reading. A reading
+ * whose span is wider only because it skips words reads less: "Pain, acute" (R52) across "acute
+ * low back pain" reads two words, the low back pain (M54.50) three.
  */
-export function widerReadingsFirst<T>(ranked: readonly T[], evidenceOf: (item: T) => readonly Evidence[], conflict: (a: T, b: T) => boolean): T[] {
+export function widerReadingsFirst<T>(
+  ranked: readonly T[],
+  evidenceOf: (item: T) => readonly Evidence[],
+  conflict: (a: T, b: T) => boolean,
+  wordsRead: (item: T) => number = () => 0,
+): T[] {
   const order = [...ranked];
   for (let i = 1; i < order.length; i += 1) {
     const item = order[i];
-    const ahead = order.findIndex((other, at) => at < i && coversWider(evidenceOf(item), evidenceOf(other)) && conflict(item, other));
+    const ahead = order.findIndex(
+      (other, at) => at < i && coversWider(evidenceOf(item), evidenceOf(other)) && wordsRead(item) >= wordsRead(other) && conflict(item, other),
+    );
     if (ahead < 0) continue;
     order.splice(i, 1);
     order.splice(ahead, 0, item);
