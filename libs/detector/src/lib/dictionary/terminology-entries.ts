@@ -104,14 +104,14 @@ function isPersonalHistory(model: CompiledTerminology, termId: number): boolean 
 
 /** The stem sets of a path one title longer: each way of writing the parent path with each way of writing the title. */
 function extendPathVariants(parents: readonly string[][], title: string, isMainTerm: boolean): string[][] {
-  const own = indexTitleVariants(title, isMainTerm).flatMap((words) => withHyphenatedReading(contentStems(words), words));
+  const own = indexTitleVariants(title, isMainTerm).flatMap(stemReadings);
   return distinct(parents.flatMap((parent) => own.map((stems) => [...new Set([...parent, ...stems])]))).slice(0, MAX_PATH_VARIANTS);
 }
 
-/** `stems`, and the stems of `text` read with its hyphenated words whole where it has any ({@link hyphenatedStems}). */
-function withHyphenatedReading(stems: string[], text: string): string[][] {
+/** The content stems of `text`, and its stems with its hyphenated words whole where it has any ({@link hyphenatedStems}). */
+function stemReadings(text: string): string[][] {
   const whole = hyphenatedStems(text);
-  return whole === null ? [stems] : [stems, whole];
+  return whole === null ? [contentStems(text)] : [contentStems(text), whole];
 }
 
 function distinct(variants: string[][]): string[][] {
@@ -154,7 +154,7 @@ function titleEntries(model: CompiledTerminology): EntryDraft[] {
   // Seventh-character codes repeat their base title with the encounter: resolution picks those.
   const drafts = model.codes
     .filter((code) => code.code.length < 7)
-    .flatMap((code) => withHyphenatedReading(contentStems(titleWords(code.longTitle)), titleWords(code.longTitle)).map((stems) => ({ code, stems })))
+    .flatMap((code) => stemReadings(titleWords(code.longTitle)).map((stems) => ({ code, stems })))
     .map(({ code, stems }) => ({
       stems,
       code: code.code,
@@ -203,14 +203,17 @@ function withoutAlternatives(text: string): string {
 
 function inclusionEntries(model: CompiledTerminology): EntryDraft[] {
   return Object.entries(model.notes).flatMap(([code, notes]) =>
-    notes.inclusionTerms.flatMap((text) => withHyphenatedReading(contentStems(essentialWords(text)), essentialWords(text)).map((stems) => ({
-      stems,
-      code,
-      source: 'inclusion' as const,
-      display: `Inclusion term: ${text}`,
-      prior: SOURCE_PRIOR.inclusion,
-      ...linksWith(essentialWords(text)),
-    }))),
+    notes.inclusionTerms.flatMap((text) => {
+      const words = essentialWords(text);
+      return stemReadings(words).map((stems) => ({
+        stems,
+        code,
+        source: 'inclusion' as const,
+        display: `Inclusion term: ${text}`,
+        prior: SOURCE_PRIOR.inclusion,
+        ...linksWith(words),
+      }));
+    }),
   );
 }
 
