@@ -86,6 +86,7 @@ describe('POST /v1/jobs', () => {
     ['a text of the wrong type', { text: 42 }, 'text'],
     ['an out-of-range option', { text: NOTE, options: { minScore: 2 } }, 'options.minScore'],
     ['an unknown option', { text: NOTE, options: { minscore: 0.5 } }, 'options.minscore'],
+    ['an unknown encounter setting', { text: NOTE, options: { setting: 'emergency' } }, 'options.setting'],
     ['an unknown top-level key', { text: NOTE, priority: 1 }, 'priority'],
     ['an empty externalId', { text: NOTE, externalId: '' }, 'externalId'],
   ])('answers %s with 400 naming the field', async (_case, body, field) => {

@@ -10,8 +10,8 @@ export { MentionSchema } from './lib/mention.js';
 export type { Mention } from './lib/mention.js';
 export { DETECTION_SCHEMA_VERSION, DetectionResultSchema, TerminologyRefSchema } from './lib/detection-result.js';
 export type { DetectionResult, TerminologyRef } from './lib/detection-result.js';
-export { DetectionOptionsSchema, DetectionRequestSchema, MAX_TEXT_LENGTH } from './lib/detection-request.js';
-export type { DetectionOptions, DetectionRequest } from './lib/detection-request.js';
+export { DetectionOptionsSchema, DetectionRequestSchema, ENCOUNTER_SETTINGS, MAX_TEXT_LENGTH } from './lib/detection-request.js';
+export type { DetectionOptions, DetectionRequest, EncounterSetting } from './lib/detection-request.js';
 export { DETECT_JOB, DETECT_QUEUE, DetectJobDataSchema } from './lib/detect-job.js';
 export type { DetectJobData } from './lib/detect-job.js';
 export {

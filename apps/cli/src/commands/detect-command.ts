@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { ENCOUNTER_SETTINGS, type EncounterSetting } from '@icd/contracts';
 import { createDetector } from '@icd/detector';
 import { createProgressReporter } from './progress.js';
 import { loadFromOptions } from './load.js';
@@ -9,6 +10,14 @@ interface DetectOptions {
   jsonl?: boolean;
   allMentions?: boolean;
   minScore?: number;
+  setting: EncounterSetting;
+}
+
+/** `--setting`: the encounter whose conventions decide whether an uncertain diagnosis is coded. */
+export function settingOption(defaultSetting: EncounterSetting): Option {
+  return new Option('--setting <setting>', 'encounter setting: inpatient codes a probable or suspected diagnosis as established, outpatient does not')
+    .choices(ENCOUNTER_SETTINGS)
+    .default(defaultSetting);
 }
 
 /** A document to code: its id (file name without extension, or `stdin`) and where to read it. */
@@ -52,6 +61,7 @@ export function registerDetectCommand(program: Command): void {
     .option('--jsonl', 'one compact JSON line per document (default when there are several documents)')
     .option('--all-mentions', 'include every mention found, coded or not')
     .option('--min-score <score>', 'drop codes scored below this (default: the trained threshold)', parseScore)
+    .addOption(settingOption('outpatient'))
     .action(async (inputs: string[], options: DetectOptions, command: Command) => {
       const sources = collectSources(inputs);
       const terminology = await loadFromOptions(command);
@@ -59,7 +69,7 @@ export function registerDetectCommand(program: Command): void {
       const compact = options.jsonl || sources.length > 1;
       const progress = createProgressReporter('detect', sources.length);
       for (const source of sources) {
-        const result = detector.detect(source.read(), { includeMentions: options.allMentions, minScore: options.minScore });
+        const result = detector.detect(source.read(), { includeMentions: options.allMentions, minScore: options.minScore, setting: options.setting });
         const line = { id: source.id, ...result };
         process.stdout.write(compact ? `${JSON.stringify(line)}\n` : `${JSON.stringify(line, null, 2)}\n`);
         progress.tick();

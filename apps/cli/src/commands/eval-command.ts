@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { DetectionOptions, EncounterSetting } from '@icd/contracts';
 import { createDetector, rankAllMentionCodes, type Detector } from '@icd/detector';
 import type { Terminology } from '@icd/terminology';
 import { readCodiEspSplit, defaultCodiEspRoot, type CodiEspDocument } from '../eval/codiesp-corpus.js';
@@ -9,20 +10,22 @@ import { buildErrorRecords, formatErrorRecordsJsonl, formatEvaluationTable } fro
 import { formatCodesTsv } from '../eval/predictions-tsv.js';
 import { createProgressReporter } from './progress.js';
 import { loadFromOptions } from './load.js';
+import { settingOption } from './detect-command.js';
 
 interface EvalOptions {
   split: string;
   codiesp?: string;
   out: string;
+  setting: EncounterSetting;
 }
 
 /** Runs the detector over every document of a split, the two views ranked best first. */
-export function runDetection(detector: Detector, documents: readonly CodiEspDocument[], label: string): DetectionRunPredictions {
+export function runDetection(detector: Detector, documents: readonly CodiEspDocument[], label: string, options: DetectionOptions = {}): DetectionRunPredictions {
   const codes = new Map<string, string[]>();
   const mentions = new Map<string, string[]>();
   const progress = createProgressReporter(label, documents.length);
   for (const document of documents) {
-    const { result, doc } = detector.detectWithDoc(document.text);
+    const { result, doc } = detector.detectWithDoc(document.text, options);
     codes.set(document.id, result.codes.map((proposal) => proposal.code));
     mentions.set(document.id, rankAllMentionCodes(doc));
     progress.tick();
@@ -47,16 +50,18 @@ export function registerEvalCommand(program: Command): void {
     .option('--split <split>', 'train or dev (the figures we quote are dev)', 'dev')
     .option('--codiesp <dir>', 'CodiEsp folder (default: CODIESP_DIR or ../shared/codiesp)')
     .option('--out <dir>', 'where to write predictions and the per-document error file', 'tmp/eval')
+    // CodiEsp's cases are hospital case reports, coded as inpatient records.
+    .addOption(settingOption('inpatient'))
     .action(async (options: EvalOptions, command: Command) => {
       const terminology = await loadFromOptions(command);
       const split = await readCodiEspSplit(options.split, options.codiesp ?? defaultCodiEspRoot());
       if (!split.gold) throw new Error(`split "${options.split}" has no gold codes to measure against`);
       const detector = createDetector(terminology);
       const started = performance.now();
-      const run = runDetection(detector, split.documents, `eval ${options.split}`);
+      const run = runDetection(detector, split.documents, `eval ${options.split}`, { setting: options.setting });
       const seconds = (performance.now() - started) / 1000;
       const evaluation = evaluateRun(split.gold, run, descendantOfGold(terminology));
-      process.stdout.write(`CodiEsp ${options.split}: ${split.documents.length} documents in ${seconds.toFixed(1)} s (${terminology.version.version})\n`);
+      process.stdout.write(`CodiEsp ${options.split}: ${split.documents.length} documents in ${seconds.toFixed(1)} s (${terminology.version.version}, ${options.setting} setting)\n`);
       process.stdout.write(`${formatEvaluationTable(evaluation)}\n`);
       writeOutputs(options.out, options.split, split.gold, run);
     });

@@ -3,7 +3,7 @@
  * tab's API key as a Bearer token when it has one. A 401 is announced (the key prompt listens) and
  * thrown like any other error.
  */
-import type { ReviewDecision, ReviewDecisions } from '@icd/contracts';
+import type { EncounterSetting, ReviewDecision, ReviewDecisions } from '@icd/contracts';
 import { getApiKey, reportAuthRequired } from './credentials.js';
 import type { CodeRecord, CodeSearchHit, JobDocument, JobListEntry, JobReceipt, JobView } from './types.js';
 
@@ -45,8 +45,8 @@ const jobPath = (id: string) => `/v1/jobs/${encodeURIComponent(id)}`;
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Mentions are always asked for: the document view shows the negated and uncertain ones apart. */
-export function submitNote(text: string, externalId?: string): Promise<JobReceipt> {
-  return request('/v1/jobs', json('POST', { text, ...(externalId && { externalId }), options: { includeMentions: true } }));
+export function submitNote(text: string, externalId?: string, setting?: EncounterSetting): Promise<JobReceipt> {
+  return request('/v1/jobs', json('POST', { text, ...(externalId && { externalId }), options: { includeMentions: true, ...(setting && { setting }) } }));
 }
 
 export async function listJobs(limit: number): Promise<JobListEntry[]> {

@@ -58,6 +58,21 @@ describe('the job list', () => {
   });
 });
 
+describe('the encounter setting', () => {
+  const NOTE = 'ASSESSMENT: Probable community-acquired pneumonia. Cough.\n';
+  const panelCodes = () => page.locator('.code-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-code') ?? ''));
+
+  it('codes a probable diagnosis as established for an inpatient note only', async () => {
+    await submitThroughForm(page, stack.baseUrl, NOTE, 'outpatient visit');
+    expect(await panelCodes()).toContain('R05.9');
+    expect(await panelCodes()).not.toContain('J18.9');
+
+    await submitThroughForm(page, stack.baseUrl, NOTE, 'inpatient stay', 'Inpatient');
+    expect(await panelCodes()).toContain('J18.9');
+    await screenshot(page, 'review-inpatient-uncertain');
+  });
+});
+
 describe('untrusted text', () => {
   const NOTE = [
     'Pt seen today. <script>window.__pwned = 1; alert("script ran")</script> Asthma.',

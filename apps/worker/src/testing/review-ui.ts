@@ -101,8 +101,9 @@ export async function readHighlights(page: Page): Promise<RenderedHighlight[]> {
 }
 
 /** Submits a note through the paste form and waits for its review page to show the coded note. */
-export async function submitThroughForm(page: Page, baseUrl: string, text: string, label?: string): Promise<string> {
+export async function submitThroughForm(page: Page, baseUrl: string, text: string, label?: string, setting?: 'Inpatient' | 'Outpatient'): Promise<string> {
   await page.goto(`${baseUrl}/`);
+  if (setting !== undefined) await page.getByLabel('Encounter setting').selectOption({ label: setting });
   await page.getByLabel('Note text').fill(text);
   if (label !== undefined) await page.getByLabel('Label').fill(label);
   await page.getByRole('button', { name: 'Code this note' }).click();

@@ -6,7 +6,7 @@ describe('DetectionRequestSchema', () => {
     const request = {
       text: 'Assessment: HTN.',
       externalId: 'enc-42',
-      options: { includeMentions: true, minScore: 0.3, sections: ['assessment'] },
+      options: { includeMentions: true, minScore: 0.3, sections: ['assessment'], setting: 'inpatient' },
     };
     expect(DetectionRequestSchema.parse(JSON.parse(JSON.stringify(request)))).toEqual(request);
   });
@@ -18,6 +18,12 @@ describe('DetectionRequestSchema', () => {
   it('rejects unknown keys so that typos surface', () => {
     expect(DetectionRequestSchema.safeParse({ text: 'x', option: {} }).success).toBe(false);
     expect(DetectionOptionsSchema.safeParse({ minscore: 0.5 }).success).toBe(false);
+  });
+
+  it('takes an outpatient or inpatient setting, and nothing else', () => {
+    expect(DetectionOptionsSchema.parse({ setting: 'outpatient' })).toEqual({ setting: 'outpatient' });
+    expect(DetectionOptionsSchema.safeParse({ setting: 'emergency' }).success).toBe(false);
+    expect(DetectionOptionsSchema.safeParse({ setting: 'Inpatient' }).success).toBe(false);
   });
 
   it('rejects a minScore outside [0, 1] and text over the limit', () => {

@@ -116,6 +116,12 @@ export interface MentionResolution {
   /** Whether the mention's best code belongs in `codes` of the result, and why or why not. */
   readonly coded: boolean;
   readonly reason: string;
+  /**
+   * Left out only because the mention is uncertain ("probable pneumonia"): the inpatient
+   * guidelines code it as if established, so it is coded in that setting, with `reasonIfEstablished`.
+   */
+  readonly uncertainOnly: boolean;
+  readonly reasonIfEstablished: string;
 }
 
 /** Something a stage wants the caller to know. Never holds document text: it is PHI. */

@@ -78,6 +78,19 @@ describe('buildDetectionResult: options', () => {
     expect(mentions[1].candidates.map((candidate) => candidate.code)).toEqual(['R51.9']);
   });
 
+  it('codes a probable diagnosis as established only in an inpatient setting, and never a negated one', () => {
+    const note = 'Assessment: probable type 2 diabetes. No headache.';
+    expect(codesOf(detect(note))).toEqual([]);
+    expect(codesOf(detect(note, { setting: 'outpatient' }))).toEqual([]);
+    const inpatient = detect(note, { setting: 'inpatient', includeMentions: true });
+    expect(codesOf(inpatient)).toEqual(['E11.9']);
+    expect(inpatient.mentions.map((mention) => [mention.text, mention.assertion.uncertain, mention.coded, mention.reason])).toEqual([
+      ['type 2 diabetes', true, true, 'uncertain, coded as established (inpatient): affirmed'],
+      ['headache', false, false, 'negated'],
+    ]);
+    expect(detect(note, { includeMentions: true }).mentions[0]).toMatchObject({ coded: false, reason: 'uncertain' });
+  });
+
   it('says why an affirmed mention was left out: below the threshold', () => {
     const { mentions } = detect('Type 2 diabetes.', { minScore: 0.9, includeMentions: true });
     expect(mentions[0]).toMatchObject({ coded: false, reason: expect.stringMatching(/below the score threshold/) });

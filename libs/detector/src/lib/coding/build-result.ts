@@ -9,7 +9,7 @@ import {
   type ScoredCode,
 } from '@icd/contracts';
 import type { DetectorDoc, DetectorMention } from '../detector-doc.js';
-import { candidateFeatures, collectCodeCandidates, type CodeCandidate } from './code-candidates.js';
+import { candidateFeatures, collectCodeCandidates, isCodedIn, type CodeCandidate } from './code-candidates.js';
 import type { CodeFacts } from './code-facts.js';
 import type { CodingModel } from './coding-model.js';
 import { rankerProbability } from './logistic-ranker.js';
@@ -26,7 +26,8 @@ const MAX_SCORE = 0.99;
 
 /** The result contract from a doc that went through every stage. */
 export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, options: DetectionOptions = {}): DetectionResult {
-  const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options));
+  const setting = options.setting ?? 'outpatient';
+  const candidates = collectCodeCandidates(doc, (mention) => inSelectedSections(mention, options), setting);
   // Of two codes an Excludes1 note keeps apart that read the same words, the one that reads more
   // of them stays, else the better-supported one. Read from separate mentions they are separately
   // documented conditions, which the guidelines' exception for unrelated conditions lets a coder
@@ -198,8 +199,10 @@ function describeMention(doc: DetectorDoc, coding: CodingModel, mention: Detecto
   const resolution = doc.resolutions[index];
   const candidates = new Map(resolution.codes.map((code) => [code.code, code.score]));
   const best = resolution.codes.find((code) => kept.has(code.code))?.code;
-  const coded = resolution.coded && inSelectedSections(mention, options) && best !== undefined;
-  const reason = coded ? resolution.reason : resolution.coded ? (inSelectedSections(mention, options) ? 'below the score threshold, excluded by an Excludes1 note, or a status whose diagnosis is not coded' : 'outside the selected sections') : resolution.reason;
+  const codable = isCodedIn(resolution, options.setting ?? 'outpatient');
+  const codableReason = resolution.coded ? resolution.reason : resolution.reasonIfEstablished;
+  const coded = codable && inSelectedSections(mention, options) && best !== undefined;
+  const reason = coded ? codableReason : codable ? (inSelectedSections(mention, options) ? 'below the score threshold, excluded by an Excludes1 note, or a status whose diagnosis is not coded' : 'outside the selected sections') : resolution.reason;
   return {
     begin: mention.begin,
     end: mention.end,

@@ -1,5 +1,5 @@
-import type { Evidence } from '@icd/contracts';
-import type { DetectorDoc, DetectorMention, ResolvedCode } from '../detector-doc.js';
+import type { EncounterSetting, Evidence } from '@icd/contracts';
+import type { DetectorDoc, DetectorMention, MentionResolution, ResolvedCode } from '../detector-doc.js';
 import type { EntrySource } from '../dictionary/term-dictionary.js';
 import type { CodingModel } from './coding-model.js';
 import type { Calibration } from './learned-data.js';
@@ -24,6 +24,8 @@ export interface CodeCandidate {
   alternatives: Map<string, number>;
   /** Supporting mentions the note places in the past. */
   historical: number;
+  /** Supporting mentions the note qualifies as uncertain (coded as established in an inpatient setting). */
+  uncertain: number;
   /** Content stems of each supporting mention's words, shared with the other codes of the mention. */
   evidenceStems: (readonly string[])[];
 }
@@ -31,17 +33,26 @@ export interface CodeCandidate {
 /** Section categories where a note states its conclusions. */
 const DIAGNOSTIC_SECTIONS = new Set(['diagnoses', 'discharge_diagnoses', 'assessment', 'assessment_and_plan', 'impression', 'problem_list']);
 
+/** Whether a mention's codes are coded in `setting`: an uncertain diagnosis is only in an inpatient one. */
+export function isCodedIn(resolution: MentionResolution, setting: EncounterSetting): boolean {
+  return resolution.coded || (setting === 'inpatient' && resolution.uncertainOnly);
+}
+
 /**
- * Gathers, for every code that a coded mention supports (as its first choice or an alternative),
- * what the document says for it. `include` decides which mentions count.
+ * Gathers, for every code that a mention coded in `setting` supports (as its first choice or an
+ * alternative), what the document says for it. `include` decides which mentions count.
  */
-export function collectCodeCandidates(doc: DetectorDoc, include: (mention: DetectorMention, index: number) => boolean): Map<string, CodeCandidate> {
+export function collectCodeCandidates(
+  doc: DetectorDoc,
+  include: (mention: DetectorMention, index: number) => boolean,
+  setting: EncounterSetting = 'outpatient',
+): Map<string, CodeCandidate> {
   const candidates = new Map<string, CodeCandidate>();
   // Loops rather than forEach: tsx names each closure as it is made, once per mention and per code.
   for (let index = 0; index < doc.mentions.length; index += 1) {
     const mention = doc.mentions[index];
     const resolution = doc.resolutions[index];
-    if (!resolution.coded || !include(mention, index)) continue;
+    if (!isCodedIn(resolution, setting) || !include(mention, index)) continue;
     const { codes } = resolution;
     const stems = mentionStems(mention.text);
     for (let rank = 0; rank < codes.length; rank += 1) addSupport(candidateFor(candidates, codes[rank], mention, doc.text.length), codes, rank, mention, stems);
@@ -66,6 +77,7 @@ function addSupport(candidate: CodeCandidate, codes: readonly ResolvedCode[], ra
   const resolved = codes[rank];
   candidate.mentions += 1;
   if (mention.assertion.historical) candidate.historical += 1;
+  if (mention.assertion.uncertain) candidate.uncertain += 1;
   candidate.evidenceStems.push(stems);
   if (rank === 0) candidate.firstChoice += 1;
   candidate.missed *= 1 - resolved.score;
@@ -100,6 +112,7 @@ function candidateFor(candidates: Map<string, CodeCandidate>, resolved: Resolved
       evidence: [],
       alternatives: new Map(),
       historical: 0,
+      uncertain: 0,
       evidenceStems: [],
     };
     candidates.set(resolved.code, candidate);
@@ -128,6 +141,7 @@ export const CANDIDATE_FEATURES = [
   'narrowed',
   'historicalShare',
   'titleCoverage',
+  'uncertainShare',
 ] as const;
 
 /** What the ranker knows of a code before reading a document, as the features say it. */
@@ -216,6 +230,7 @@ export function candidateFeatures(coding: CodingModel, candidate: CodeCandidate,
     candidate.best.code === candidate.best.matchedCode ? 0 : 1,
     candidate.historical / candidate.mentions,
     coverage(priors.titleStems, candidate.evidenceStems),
+    candidate.uncertain / candidate.mentions,
   ];
 }
 

@@ -113,4 +113,19 @@ describe('resolve-codes: history and family-history codes', () => {
   it('does not code a negated past condition', () => {
     expect(resolutionOf('No history of heart attack.', 'heart attack', withRules)).toMatchObject({ coded: false, reason: 'negated' });
   });
+
+  it('marks an uncertain condition as coded if established, with the reason it would then have', () => {
+    expect(resolutionOf('Probable heart attack.', 'heart attack', withRules)).toMatchObject({
+      coded: false,
+      reason: 'uncertain',
+      uncertainOnly: true,
+      reasonIfEstablished: 'uncertain, coded as established (inpatient): affirmed',
+    });
+    expect(resolutionOf('Heart attack today.', 'Heart attack', withRules)).toMatchObject({ coded: true, uncertainOnly: false });
+  });
+
+  it('leaves an uncertain condition that is also negated, or a relative\'s without a family code, uncoded in any setting', () => {
+    expect(resolutionOf('No sign of a possible heart attack.', 'heart attack', withRules)).toMatchObject({ coded: false, reason: 'negated', uncertainOnly: false });
+    expect(resolutionOf('Her mother possibly had a headache.', 'headache', withRules)).toMatchObject({ coded: false, reason: 'uncertain', uncertainOnly: false });
+  });
 });

@@ -64,6 +64,8 @@ class Resolution implements MentionResolution {
     readonly codes: readonly ResolvedCode[],
     readonly coded: boolean,
     readonly reason: string,
+    readonly uncertainOnly: boolean,
+    readonly reasonIfEstablished: string,
   ) {}
 }
 
@@ -104,7 +106,9 @@ function resolveMention(
   }
   const codes: readonly ResolvedCode[] = sortInPlace(drafts, byScoreDescending);
   const { coded, reason } = verdict(mention.assertion, codes, coding);
-  return new Resolution(codes, coded, reason);
+  if (reason !== UNCERTAIN.reason) return new Resolution(codes, coded, reason, false, reason);
+  const established = verdict({ ...mention.assertion, uncertain: false }, codes, coding);
+  return new Resolution(codes, coded, reason, established.coded, `uncertain, coded as established (inpatient): ${established.reason}`);
 }
 
 /** The draft of `code`; a mention has few, so a search of the list costs less than a map. */

@@ -1,4 +1,5 @@
 import type { Terminology } from '@icd/terminology';
+import type { EncounterSetting } from '@icd/contracts';
 import type { Calibration } from '../coding/learned-data.js';
 import { calibrationKey } from '../coding/learned-data.js';
 import type { Detector } from '../create-detector.js';
@@ -84,13 +85,21 @@ export interface RankerRows {
   labels: number[];
 }
 
-export function rankerRows(detector: Detector, documents: readonly TrainingDocument[]): RankerRows {
+/**
+ * The setting the training cases are coded in: CodiEsp's are hospital case reports, whose coders
+ * coded a diagnosis the case calls probable as if established (Section II.H of the guidelines).
+ * The ranker learns how far to trust such a diagnosis from them; an outpatient detection simply
+ * leaves it out.
+ */
+export const TRAINING_SETTING: EncounterSetting = 'inpatient';
+
+export function rankerRows(detector: Detector, documents: readonly TrainingDocument[], setting = TRAINING_SETTING): RankerRows {
   const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules, detector.coding.dictionary.movedDefaults);
   const rows: number[][] = [];
   const labels: number[] = [];
   for (const document of documents) {
     const { doc } = detector.detectWithDoc(document.text);
-    for (const candidate of collectCodeCandidates(doc, () => true).values()) {
+    for (const candidate of collectCodeCandidates(doc, () => true, setting).values()) {
       rows.push(candidateFeatures(detector.coding, candidate));
       labels.push(isGold(candidate.code, document.codes) ? 1 : 0);
     }
@@ -116,10 +125,10 @@ export interface ScoredProposal {
 }
 
 /** Every code the detector proposes for the documents at any score, with whether it is gold. */
-export function scoreProposals(detector: Detector, documents: readonly TrainingDocument[]): ScoredProposal[] {
+export function scoreProposals(detector: Detector, documents: readonly TrainingDocument[], setting = TRAINING_SETTING): ScoredProposal[] {
   const isGold = createGoldMatcher(detector.coding.terminology, detector.coding.historyRules, detector.coding.dictionary.movedDefaults);
   return documents.flatMap((document) =>
-    detector.detect(document.text, { minScore: 0 }).codes.map((proposal) => ({ score: proposal.score, hit: isGold(proposal.code, document.codes) })),
+    detector.detect(document.text, { minScore: 0, setting }).codes.map((proposal) => ({ score: proposal.score, hit: isGold(proposal.code, document.codes) })),
   );
 }
 
