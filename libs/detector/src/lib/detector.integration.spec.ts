@@ -209,6 +209,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Atrial fibrillation on acenocoumarol.'))).toContain('Z79.01');
     });
 
+    it('knows drugs by their US brand names, and home oxygen as dependence on supplemental oxygen (Z99.81)', () => {
+      const result = detectAll('COPD on home O2. A-fib on Eliquis. Type 2 diabetes on Lantus and Jardiance. Takes Plavix.');
+      expect(codesOf(result)).toEqual(expect.arrayContaining(['Z99.81', 'Z79.01', 'Z79.4', 'Z79.84', 'Z79.02']));
+      expect(result.codes.find((proposal) => proposal.code === 'Z79.01')?.evidence.map((evidence) => evidence.text)).toEqual(['Eliquis']);
+      expect(inCategory(detectAll('No home oxygen. Not on Eliquis.'), 'Z9')).toEqual([]);
+      expect(inCategory(detectAll('No home oxygen. Not on Eliquis.'), 'Z79')).toEqual([]);
+    });
+
     it('codes long-term drug therapy the note states in the title\'s words, with or without the diagnosis it treats', () => {
       expect(codesOf(detectAll('Long-term use of insulin.'))).toContain('Z79.4');
       expect(codesOf(detectAll('He takes insulin.'))).not.toContain('Z79.4');
@@ -383,7 +391,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
 
     it('lends no word of one listed condition to its neighbour across a comma or semicolon, while "and" may share a modifier', () => {
       // An abbreviation is a longer name in one token: "COPD" lends its "chronic" no more than the words would.
-      for (const text of ['Obesity, ischemic heart disease, AF, chronic obstructive pulmonary disease.', 'Atrial fibrillation; chronic obstructive pulmonary disease.', 'COPD, atrial fibrillation.']) {
+      // Nor across "and": an abbreviation names one condition whole, and has no modifier to share.
+      for (const text of ['Obesity, ischemic heart disease, AF, chronic obstructive pulmonary disease.', 'Atrial fibrillation; chronic obstructive pulmonary disease.', 'COPD, atrial fibrillation.', 'COPD and A-fib.', 'COPD on home O2 and atrial fibrillation.']) {
         const codes = codesOf(detectAll(text));
         expect(codes).toEqual(expect.arrayContaining(['J44.9', 'I48.91']));
         expect(codes).not.toContain('I48.20');
@@ -391,6 +400,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Periumbilical and hypogastric pain.'))).toContain('R10.33');
       // An Index "with" combination links conditions wherever in the list they stand.
       expect(codesOf(detectAll('A woman with hypertension, diabetes, obesity, dyslipidemia and chronic kidney disease (CKD).'))).toContain('E11.22');
+      // ... and is coded at the trained threshold: the convention presumes the link the list leaves unsaid.
+      for (const text of ['DM2 and CKD stage 3.', 'Type 2 diabetes and CKD stage 3.']) expect(codesOf(detector.detect(text)), text).toEqual(expect.arrayContaining(['E11.22', 'N18.30']));
     });
 
     it('links hypertension with heart failure and chronic kidney disease as the guidelines presume (I11, I12, I13), keeping the linked codes', () => {

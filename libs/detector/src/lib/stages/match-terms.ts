@@ -43,7 +43,7 @@ export const matchTerms: Stage = (doc, deps) => {
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
     const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
-    const matches = withoutBorrowedWords(placed, punctuationOnly(doc, separators));
+    const matches = withoutBorrowedWords(placed, separatorsFor(doc, separators), doc);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -172,12 +172,19 @@ function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
 }
 
 /**
- * The separators that are punctuation. "And" and "or" also coordinate the modifiers of one
- * condition ("periumbilical and hypogastric pain", "manic and depressive episodes"), which a
- * match rightly shares; a comma or semicolon that parts two conditions does not.
+ * A separator of a list of conditions, and whether it is punctuation. "And" and "or" also
+ * coordinate the modifiers of one condition ("periumbilical and hypogastric pain", "manic and
+ * depressive episodes"), which a match rightly shares; a comma or semicolon that parts two
+ * conditions does not. Nor does an abbreviation lend a modifier of its own across "and": it names
+ * one condition whole ("COPD and A-fib" is no chronic atrial fibrillation).
  */
-function punctuationOnly(doc: DetectorDoc, separators: readonly number[]): readonly number[] {
-  return separators.length === 0 ? separators : separators.filter((index) => doc.tokens[index].kind === 'punctuation');
+interface ListSeparator {
+  readonly token: number;
+  readonly punctuation: boolean;
+}
+
+function separatorsFor(doc: DetectorDoc, separators: readonly number[]): readonly ListSeparator[] {
+  return separators.map((token) => ({ token, punctuation: doc.tokens[token].kind === 'punctuation' }));
 }
 
 /**
@@ -185,22 +192,30 @@ function punctuationOnly(doc: DetectorDoc, separators: readonly number[]): reado
  * reads on the far side: in "AF, chronic obstructive pulmonary disease" the "chronic" is COPD's,
  * not the fibrillation's (no I48.20), and "... atrial fibrillation; chronic ..." likewise.
  */
-function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly number[]): SentenceMatch[] {
+function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): SentenceMatch[] {
   if (separators.length === 0 || !matches.some((match) => match.crossesList)) return matches;
   // An Index "with" combination links conditions, wherever in the list they stand ("diabetes, obesity and CKD" is E11.22).
-  return matches.filter((match) => !match.crossesList || match.entry.combination === true || !borrowsAcross(match, matches, separators));
+  return matches.filter((match) => !match.crossesList || match.entry.combination === true || !borrowsAcross(match, matches, separators, doc));
 }
 
-function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly number[]): boolean {
+function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): boolean {
   const first = match.tokens[0];
   const last = match.tokens[match.tokens.length - 1];
-  for (const separator of separators) {
+  for (const { token: separator, punctuation } of separators) {
     if (separator <= first || separator >= last) continue;
     const before = match.tokens.filter((token) => token < separator);
     const after = match.tokens.filter((token) => token > separator);
-    if (readByAnotherOnOneSide(match, matches, before, (token) => token < separator) || readByAnotherOnOneSide(match, matches, after, (token) => token > separator)) return true;
+    const parts = (side: readonly number[]) => punctuation || side.every((token) => insideAbbreviation(doc, token));
+    if (parts(before) && readByAnotherOnOneSide(match, matches, before, (token) => token < separator)) return true;
+    if (parts(after) && readByAnotherOnOneSide(match, matches, after, (token) => token > separator)) return true;
   }
   return false;
+}
+
+/** Whether token `index` is part of an abbreviation the expand-abbreviations stage spelled out. */
+function insideAbbreviation(doc: DetectorDoc, index: number): boolean {
+  const token = doc.tokens[index];
+  return doc.expansions.some((expansion) => expansion.begin <= token.begin && token.end <= expansion.end);
 }
 
 /**

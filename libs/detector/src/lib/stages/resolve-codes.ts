@@ -84,7 +84,7 @@ function resolveMention(
     const narrowed = entries.narrow(entry, context);
     if (!narrowed) continue;
     let code = narrowed.code;
-    let score = entry.score * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList ? CROSSES_LIST_FACTOR : 1);
+    let score = entry.score * (narrowed.supported ? 1 : DEFAULT_CHILD_FACTOR) * (match.crossesList && coding.dictionary.entries[match.entry].combination !== true ? CROSSES_LIST_FACTOR : 1);
     let rationale = entry.display;
     const historyCode = historyKind ? historyCodeFor(coding.historyRules, historyKind, code) : null;
     if (historyKind && historyCode) {
