@@ -21,7 +21,7 @@ for (let fold = firstFold; fold < firstFold + folds; fold++) {
   const trained = trainDetector(terminology, learn, () => undefined, JSON.parse(process.env.LEXICON_OPTIONS ?? '{}'), Number(process.env.CROSS_FIT_FOLDS ?? 5));
   const calibration = trained.calibration;
   const detector = createDetector(terminology, { lexicon: parseLexicon(trained.lexicon, terminology), calibration });
-  const run = runDetection(detector, held, `fold ${fold}`);
+  const run = runDetection(detector, held, `fold ${fold}`, { setting: 'inpatient' });
   const heldGold = new Map(held.map((d) => [d.id, gold.get(d.id) ?? new Set<string>()]));
   const e = evaluateRun(heldGold, run, descendantOfGold(terminology));
   const f = (s: { map: number; precision: number; recall: number; f1: number }) => `MAP ${s.map.toFixed(3)} P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`;

@@ -400,6 +400,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Periumbilical and hypogastric pain.'))).toContain('R10.33');
       // An Index "with" combination links conditions wherever in the list they stand.
       expect(codesOf(detectAll('A woman with hypertension, diabetes, obesity, dyslipidemia and chronic kidney disease (CKD).'))).toContain('E11.22');
+      // Nor is a reading made up of two other conditions' words: no "Disease, renal, acute" (N28.9) here.
+      const kidney = codesOf(detectAll('Acute kidney injury on CKD stage 3a.'));
+      expect(kidney).toEqual(expect.arrayContaining(['N17.9', 'N18.31']));
+      expect(kidney).not.toContain('N28.9');
       // ... and is coded at the trained threshold: the convention presumes the link the list leaves unsaid.
       for (const text of ['DM2 and CKD stage 3.', 'Type 2 diabetes and CKD stage 3.']) expect(codesOf(detector.detect(text)), text).toEqual(expect.arrayContaining(['E11.22', 'N18.30']));
     });

@@ -115,6 +115,14 @@ describe('assert-context: more triggers', () => {
     expect(assertionOf('There was no fever, only morning cramps.', 'fever')).toEqual(only({ negated: true }));
   });
 
+  it('reads "likely" as qualifying what follows it, and "is likely" what precedes it', () => {
+    const [kidney, pneumonia] = assertMentions('Acute kidney injury on CKD stage 3a, likely prerenal. Pneumonia, likely viral.', ['CKD stage 3a', 'Pneumonia']);
+    expect(kidney.assertion).toEqual(AFFIRMED_ASSERTION);
+    expect(pneumonia.assertion).toEqual(AFFIRMED_ASSERTION);
+    expect(assertionOf('Likely pneumonia.', 'pneumonia')).toEqual(only({ uncertain: true }));
+    expect(assertionOf('Pneumonia is likely.', 'Pneumonia')).toEqual(only({ uncertain: true }));
+  });
+
   it('denies what a patient "did not present" and a finding "within normal limits"', () => {
     expect(assertionOf('He did not present arthritis.', 'arthritis')).toEqual(only({ negated: true }));
     expect(assertionOf('Microalbuminuria remained within normal limits.', 'Microalbuminuria')).toEqual(only({ negated: true }));

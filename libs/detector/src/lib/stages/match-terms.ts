@@ -15,6 +15,7 @@ import type { TermDictionary } from '../dictionary/term-dictionary.js';
 import { type TokenWords, WORD_FLAGS, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { separatorsBetweenConditions } from './list-qualifiers.js';
+import { separatorsFor, withoutBorrowedWords, withoutComposedReadings } from './borrowed-words.js';
 import { standInStems } from './stand-in-stems.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -43,7 +44,7 @@ export const matchTerms: Stage = (doc, deps) => {
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
     const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
-    const matches = withoutBorrowedWords(placed, separatorsFor(doc, separators), doc);
+    const matches = withoutComposedReadings(withoutBorrowedWords(placed, separatorsFor(doc, separators), doc));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
@@ -169,63 +170,6 @@ function growSentenceStemIds(stems: SentenceStemIds, size: number): void {
   tokens.set(stems.tokens.subarray(0, stems.count));
   stems.stemIds = stemIds;
   stems.tokens = tokens;
-}
-
-/**
- * A separator of a list of conditions, and whether it is punctuation. "And" and "or" also
- * coordinate the modifiers of one condition ("periumbilical and hypogastric pain", "manic and
- * depressive episodes"), which a match rightly shares; a comma or semicolon that parts two
- * conditions does not. Nor does an abbreviation lend a modifier of its own across "and": it names
- * one condition whole ("COPD and A-fib" is no chronic atrial fibrillation).
- */
-interface ListSeparator {
-  readonly token: number;
-  readonly punctuation: boolean;
-}
-
-function separatorsFor(doc: DetectorDoc, separators: readonly number[]): readonly ListSeparator[] {
-  return separators.map((token) => ({ token, punctuation: doc.tokens[token].kind === 'punctuation' }));
-}
-
-/**
- * Drops a match that runs over a separator parting two conditions to borrow words another match
- * reads on the far side: in "AF, chronic obstructive pulmonary disease" the "chronic" is COPD's,
- * not the fibrillation's (no I48.20), and "... atrial fibrillation; chronic ..." likewise.
- */
-function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): SentenceMatch[] {
-  if (separators.length === 0 || !matches.some((match) => match.crossesList)) return matches;
-  // An Index "with" combination links conditions, wherever in the list they stand ("diabetes, obesity and CKD" is E11.22).
-  return matches.filter((match) => !match.crossesList || match.entry.combination === true || !borrowsAcross(match, matches, separators, doc));
-}
-
-function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): boolean {
-  const first = match.tokens[0];
-  const last = match.tokens[match.tokens.length - 1];
-  for (const { token: separator, punctuation } of separators) {
-    if (separator <= first || separator >= last) continue;
-    const before = match.tokens.filter((token) => token < separator);
-    const after = match.tokens.filter((token) => token > separator);
-    const parts = (side: readonly number[]) => punctuation || side.every((token) => insideAbbreviation(doc, token));
-    if (parts(before) && readByAnotherOnOneSide(match, matches, before, (token) => token < separator)) return true;
-    if (parts(after) && readByAnotherOnOneSide(match, matches, after, (token) => token > separator)) return true;
-  }
-  return false;
-}
-
-/** Whether token `index` is part of an abbreviation the expand-abbreviations stage spelled out. */
-function insideAbbreviation(doc: DetectorDoc, index: number): boolean {
-  const token = doc.tokens[index];
-  return doc.expansions.some((expansion) => expansion.begin <= token.begin && token.end <= expansion.end);
-}
-
-/**
- * Whether another match, every word of it on the same side (`onSide`), reads all of `tokens` and
- * more: they are part of a longer name there ("chronic" of "chronic obstructive pulmonary
- * disease"). Counted in the other's stems, not its tokens: an abbreviation is a longer name in
- * one token ("COPD, atrial fibrillation" is no chronic atrial fibrillation).
- */
-function readByAnotherOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean): boolean {
-  return matches.some((other) => other !== match && other.width > tokens.length && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)));
 }
 
 /**
