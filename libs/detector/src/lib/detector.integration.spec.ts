@@ -455,6 +455,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll("Bell's palsy."))).toContain('G51.0');
     });
 
+    it('codes no depression from an ECG finding or a weak heart, and no illness from a run-on "HPI:" header', () => {
+      const note = 'CC: chest pain. HPI: 58 yo F with substernal chest pressure. EKG with ST-segment depression. Echo: depressed LV function. Assessment: NSTEMI.';
+      const codes = codesOf(detectAll(note));
+      expect(codes).toContain('I21.4');
+      expect(codes.filter((code) => code.startsWith('F3') || code === 'R69')).toEqual([]);
+      expect(codesOf(detectAll('Major depression.'))).toContain('F32.9');
+    });
+
     it('codes no condition from the name of a department, and narrows a code only by the words of its own list item', () => {
       const surgery = codesOf(detectAll('He was admitted to the General Surgery Department due to abdominal pain.'));
       expect(surgery).toContain('R10.9');

@@ -1,6 +1,7 @@
 import { CLINICAL_SYNONYMS } from './clinical-synonyms.js';
 import { MORPHOLOGY_MARKERS } from './neoplasm-markers.js';
 import { ORGANIZATION_NAMES } from './organization-names.js';
+import { FINDING_PHRASES } from './finding-phrases.js';
 import { STEM_CACHE_LIMIT, contentStems, stemOfUncached } from './stems.js';
 import { rememberedIn } from '../bounded-memo.js';
 import type { TermDictionary } from './term-dictionary.js';
@@ -68,8 +69,10 @@ export const WORD_FLAGS = {
   linking: 32,
   /** The normal is one of {@link DESTINATION_WORDS}. */
   destination: 64,
+  /** A word whose normal starts a finding phrase ({@link FINDING_PHRASES}: "ST depression"). */
+  findingStart: 128,
 } as const;
-const FLAG_BITS = 7;
+const FLAG_BITS = 8;
 const FLAG_MASK = (1 << FLAG_BITS) - 1;
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -286,6 +289,7 @@ function wordFlags(normal: string): number {
   return (
     (LIST_SEPARATORS.has(normal) ? WORD_FLAGS.listSeparator : 0) |
     (ORGANIZATION_NAMES.heads.has(normal) ? WORD_FLAGS.organizationHead : 0) |
+    (FINDING_PHRASES.byFirstWord.has(normal.toLowerCase()) ? WORD_FLAGS.findingStart : 0) |
     (NEGATION_WORDS.has(normal) ? WORD_FLAGS.negation : 0) |
     (ORIGIN_WORDS.has(normal) ? WORD_FLAGS.origin : 0) |
     (LINKING_WORDS.has(normal) ? WORD_FLAGS.linking : 0) |

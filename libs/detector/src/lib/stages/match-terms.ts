@@ -10,6 +10,7 @@ import type { Stage } from '../stage.js';
 import { sortInPlace } from '../stable-sort.js';
 import { SECONDARY_MARKER } from '../dictionary/neoplasm-markers.js';
 import { organizationNameTokens } from '../dictionary/organization-names.js';
+import { findingPhraseTokens } from '../dictionary/finding-phrases.js';
 import { matchSentenceStemIds, type SentenceMatch } from '../dictionary/sentence-matcher.js';
 import type { TermDictionary } from '../dictionary/term-dictionary.js';
 import { type TokenWords, WORD_FLAGS, wordStemIdsOf } from '../dictionary/word-stem-ids.js';
@@ -93,7 +94,8 @@ interface SentenceStemIds {
 
 /**
  * Fills `into` with every stem the sentence offers from `firstToken` on that the dictionary
- * knows, and with its list separators; the words of a department's name offer no stem.
+ * knows, and with its list separators; the words of a department's name and the misleading word
+ * of a finding phrase ("ST depression") offer no stem.
  */
 function sentenceStemIds(
   doc: DetectorDoc,
@@ -111,7 +113,7 @@ function sentenceStemIds(
   into.links = [];
   into.destinations = [];
   const { wordOf, stemPool, stemsFrom, stemsTo } = words;
-  const organizationName = namesOrganization(wordOf, sentence) ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
+  const masked = maskedTokens(doc, wordOf, sentence);
   for (let index = firstToken; index < sentence.tokenEnd; index += 1) {
     const word = wordOf[index];
     if ((word & WORD_FLAGS.listSeparator) !== 0) into.listSeparators.push(index);
@@ -119,7 +121,7 @@ function sentenceStemIds(
     if ((word & WORD_FLAGS.origin) !== 0) into.origins.push(index);
     if ((word & WORD_FLAGS.linking) !== 0) into.links.push(index);
     if ((word & WORD_FLAGS.destination) !== 0 && index > firstToken && carriesStem(words, index - 1, secondaryStem)) into.destinations.push(index);
-    if ((word & WORD_FLAGS.matchable) === 0 || (organizationName !== null && organizationName.has(index))) continue;
+    if ((word & WORD_FLAGS.matchable) === 0 || (masked !== null && masked.has(index))) continue;
     const standIn = standInStems.size > 0 ? standInStems.get(index) : undefined;
     if (standIn !== undefined) {
       appendStems(into, standIn, 0, standIn.length, index);
@@ -136,10 +138,18 @@ function carriesStem(words: TokenWords, index: number, stem: number): boolean {
   return false;
 }
 
-/** Whether a word of the sentence may head an organization's name: most sentences have none, and need not be scanned for one. */
-function namesOrganization(wordOf: readonly number[], sentence: Sentence): boolean {
-  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) if ((wordOf[index] & WORD_FLAGS.organizationHead) !== 0) return true;
-  return false;
+/**
+ * The tokens of the sentence that offer no stem: the words of a department's name and the
+ * bracketed word of a finding phrase. Null for the many sentences with neither, found from the
+ * words' flags without building anything.
+ */
+function maskedTokens(doc: DetectorDoc, wordOf: readonly number[], sentence: Sentence): ReadonlySet<number> | null {
+  let flags = 0;
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) flags |= wordOf[index];
+  const names = (flags & WORD_FLAGS.organizationHead) !== 0 ? organizationNameTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
+  const findings = (flags & WORD_FLAGS.findingStart) !== 0 ? findingPhraseTokens(doc.tokens, sentence.tokenBegin, sentence.tokenEnd) : null;
+  if (names === null || findings === null) return names ?? findings;
+  return new Set([...names, ...findings]);
 }
 
 /** Appends `ids[begin]` up to `ids[end]`, each at token `token`. */

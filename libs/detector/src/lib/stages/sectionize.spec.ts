@@ -88,6 +88,15 @@ describe('findSectionHeaders', () => {
     expect(categoriesOf(line)).toEqual([]);
   });
 
+  it('finds headers run on after the end of a sentence, with a colon, as a note typed into one box has them', () => {
+    const text = 'CC: chest pain. HPI: 58 yo F with GERD. PMH (past medical history): HLD! Assessment: NSTEMI? Plan: heparin.';
+    expect(categoriesOf(text)).toEqual(['chief_complaint', 'history_of_present_illness', 'past_medical_history', 'assessment', 'plan']);
+    const headers = findSectionHeaders(text, deps.rules.sections);
+    expect(headers.map((header) => text.slice(header.begin, header.end))).toEqual(['CC', 'HPI', 'PMH', 'Assessment', 'Plan']);
+    // Within a sentence, or without a colon, a header word is a word.
+    expect(categoriesOf('Seen today. Plan to discharge tomorrow. The assessment: stable. Plan for surgery.')).toEqual([]);
+  });
+
   it('ends a family history at a bare "Social:" header, so that the patient\'s habits are not a relative\'s', () => {
     expect(categoriesOf('Family: mother with asthma\nSocial: former smoker')).toEqual(['family_history', 'social_history']);
   });

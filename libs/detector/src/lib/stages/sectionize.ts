@@ -1,7 +1,9 @@
 /**
- * Finds section headers at line starts and tiles the text into sections. Headers are recognised
- * only where notes put them, at the start of a line (after indentation and bullets) and followed
- * by a colon or by the end of the line, so a header word inside a sentence never opens a section.
+ * Finds section headers and tiles the text into sections. Headers are recognised only where notes
+ * put them: at the start of a line (after indentation and bullets), followed by a colon or by the
+ * end of the line; or run on after a sentence's end and followed by a colon ("CC: chest pain. HPI:
+ * 58 yo F..."), as a note typed into one box has them. A header word inside a sentence never opens
+ * a section.
  */
 import type { DetectorDoc, Section } from '../detector-doc.js';
 import { withLayers } from '../detector-doc.js';
@@ -59,12 +61,31 @@ function headerOnLine(text: string, begin: number, end: number, rules: SectionRu
   return { category: match.value.category, begin: match.begin, end: match.end };
 }
 
+/** The end of a sentence and the blanks after it, where a run-on header may start. */
+const SENTENCE_END = /[.!?][ \t]+/g;
+/** What must follow a run-on header: an optional short parenthetical, then a colon. */
+const RUN_ON_HEADER_END = /[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*(?:\*\*|__)?:/y;
+
+/** Headers that run on in the line [begin, end) after the end of a sentence, in order. */
+function runOnHeaders(text: string, begin: number, end: number, rules: SectionRules, into: SectionHeader[]): void {
+  SENTENCE_END.lastIndex = begin;
+  for (let found = SENTENCE_END.exec(text); found && found.index < end; found = SENTENCE_END.exec(text)) {
+    const start = found.index + found[0].length;
+    const match = start < end ? rules.headers.matchAt(text, start) : null;
+    if (!match || match.end > end) continue;
+    RUN_ON_HEADER_END.lastIndex = match.end;
+    const tail = RUN_ON_HEADER_END.exec(text);
+    if (tail && match.end + tail[0].length <= end) into.push({ category: match.value.category, begin: match.begin, end: match.end });
+  }
+}
+
 /** Every header in `text`, in order. */
 export function findSectionHeaders(text: string, rules: SectionRules): SectionHeader[] {
   const headers: SectionHeader[] = [];
   for (const line of lineSpans(text)) {
     const header = headerOnLine(text, line.begin, line.end, rules);
     if (header) headers.push(header);
+    runOnHeaders(text, header ? header.end : line.begin, line.end, rules, headers);
   }
   return headers;
 }
