@@ -559,6 +559,18 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(learned).not.toContain('progress -> R69');
     });
 
+    it('learns no phrase that only names a place in the body, however often the coders gave a code beside it', () => {
+      const documents: TrainingDocument[] = [];
+      const add = (count: number, text: string, codes: string[]) => {
+        for (let i = 0; i < count; i += 1) documents.push({ id: `doc-${documents.length}`, text, codes: new Set(codes) });
+      };
+      add(10, 'The right kidney and the bladder wall were examined. Hydronephrosis.', ['N28.89', 'N13.30']);
+      add(30, 'Routine check.', ['I10']);
+      const learned = mineLexicon(terminology, documents).entries.map((entry) => entry.stems.join(' '));
+      expect(learned).toContain('hydronephrosi');
+      for (const place of ['right kidnei', 'kidnei', 'bladder wall', 'bladder', 'wall']) expect(learned, place).not.toContain(place);
+    });
+
     it('defaults to the unspecified child, not the first one, where the text names no side or type', () => {
       const breast = codesOf(detectAll('Breast cancer.'));
       expect(breast).toContain('C50.919');

@@ -1,6 +1,8 @@
 import type { Terminology } from '@icd/terminology';
 import { createDetectorDoc } from '../detector-doc.js';
 import { contentStems, stemOf } from '../dictionary/stems.js';
+import { CLINICAL_SYNONYMS } from '../dictionary/clinical-synonyms.js';
+import { MORPHOLOGY_MARKERS } from '../dictionary/neoplasm-markers.js';
 import { indexTitleVariants } from '../dictionary/terminology-entries.js';
 import { NEGATION_WORDS } from '../dictionary/word-stem-ids.js';
 import { runStagesOnDoc, defaultStageDeps, TEXT_STAGES, stagesThrough } from '../pipeline.js';
@@ -51,10 +53,12 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
     return codes;
   });
   const vocabularyOf = createCodeVocabulary(terminology);
+  const mainTerms = mainTermCategories(terminology);
+  const namesOnlyASite = createSiteVocabulary(terminology);
   const entries: MinedEntry[] = [];
   for (const [phrase, docs] of phraseDocs) {
     const leastSupport = Math.min(settings.minSupport, settings.minSupportRelated);
-    if (docs.size < leastSupport || !isInformative(phrase)) continue;
+    if (docs.size < leastSupport || !isInformative(phrase) || namesOnlyASite(phrase)) continue;
     for (const [code, support] of countCodes(docs, docCodes)) {
       if (support < leastSupport) continue;
       const baseRate = (codeFrequency.get(code) ?? 1) / documents.length;
@@ -67,7 +71,7 @@ export function mineLexicon(terminology: Terminology, documents: readonly Traini
       }
     }
   }
-  const kept = withoutComorbidityPhrases(entries, mainTermCategories(terminology)).map(({ related: _related, ...entry }) => entry);
+  const kept = withoutComorbidityPhrases(entries, mainTerms).map(({ related: _related, ...entry }) => entry);
   return { source: `CodiEsp train (${documents.length} documents)`, entries: withoutRedundantPhrases(kept) };
 }
 
@@ -152,6 +156,51 @@ function crossReferencesOnPath(terminology: Terminology, termId: number): string
     if (seeAlso) references.push(seeAlso);
   }
   return references;
+}
+
+/**
+ * The head stems of the Index's main terms that name a condition: coded, or with subterms
+ * ("Disease, diseased" -> diseas). A main term that only sends the reader on ("Kidney - see
+ * condition") names a place.
+ */
+function conditionMainTermStems(terminology: Terminology): Set<string> {
+  const { indexTerms, indexTermCodes } = terminology.compiled;
+  const withSubterms = new Set<number>();
+  for (const term of indexTerms) if (term.parent >= 0) withSubterms.add(term.parent);
+  const stems = new Set<string>();
+  indexTerms.forEach((term, id) => {
+    if (term.parent >= 0 || term.source !== 'index' || (!indexTermCodes[id] && !withSubterms.has(id))) return;
+    // The head word only: in "Shutdown, renal" the condition is the shutdown, and "renal" a place.
+    for (const name of indexTitleVariants(term.title, true)) {
+      const head = contentStems(name)[0];
+      if (head !== undefined) stems.add(head);
+    }
+  });
+  return stems;
+}
+
+/** Words that say which side, which a site's name may carry ("right kidney"). */
+const SIDE_WORDS = ['right', 'left', 'bilateral', 'both'];
+
+/**
+ * Whether a phrase's words all name a place in the body: the sites of the Neoplasm Table and the
+ * words for a side. "Right kidney" and "bladder wall" went with N28.89 and hematuria in the
+ * training cases, but as evidence a coder reviews they name where, not what.
+ */
+function createSiteVocabulary(terminology: Terminology): (phrase: string) => boolean {
+  const conditions = conditionMainTermStems(terminology);
+  const sites = new Set(SIDE_WORDS.map((word) => stemOf(word)).filter((stem): stem is string => stem !== null));
+  for (const table of terminology.compiled.tables) {
+    if (table.kind !== 'neoplasm') continue;
+    // The Table's rows also name morphologies under a site ("basal cell carcinoma") and the odd
+    // condition: a word of an Index main term ("Disease", "Lesion"), or a morphology, is no site.
+    for (const row of table.rows) {
+      if (row.parent < 0) continue;
+      for (const stem of contentStems(row.title)) if (!conditions.has(stem) && !MORPHOLOGY_MARKERS.has(stem)) sites.add(stem);
+    }
+  }
+  const isSite = (stem: string) => sites.has(stem) || (CLINICAL_SYNONYMS.get(stem) ?? []).some((synonym) => sites.has(synonym));
+  return (phrase) => phrase.split(' ').every(isSite);
 }
 
 /**
