@@ -61,16 +61,20 @@ function headerOnLine(text: string, begin: number, end: number, rules: SectionRu
   return { category: match.value.category, begin: match.begin, end: match.end };
 }
 
-/** The end of a sentence and the blanks after it, where a run-on header may start. */
-const SENTENCE_END = /[.!?][ \t]+/g;
 /** What must follow a run-on header: an optional short parenthetical, then a colon. */
 const RUN_ON_HEADER_END = /[ \t]*(?:\([^()\n]{1,24}\))?[ \t]*(?:\*\*|__)?:/y;
 
-/** Headers that run on in the line [begin, end) after the end of a sentence, in order. */
+/**
+ * Headers that run on in the line [begin, end) after the end of a sentence (a period, question or
+ * exclamation mark and blanks), in order. Scanned by hand within the line, so that a long text of
+ * lines without a sentence's end costs no search past each line.
+ */
 function runOnHeaders(text: string, begin: number, end: number, rules: SectionRules, into: SectionHeader[]): void {
-  SENTENCE_END.lastIndex = begin;
-  for (let found = SENTENCE_END.exec(text); found && found.index < end; found = SENTENCE_END.exec(text)) {
-    const start = found.index + found[0].length;
+  for (let at = begin; at < end - 1; at += 1) {
+    const code = text.charCodeAt(at);
+    if ((code !== 46 && code !== 33 && code !== 63) || !isBlank(text.charCodeAt(at + 1))) continue;
+    let start = at + 1;
+    while (start < end && isBlank(text.charCodeAt(start))) start += 1;
     const match = start < end ? rules.headers.matchAt(text, start) : null;
     if (!match || match.end > end) continue;
     RUN_ON_HEADER_END.lastIndex = match.end;
@@ -79,13 +83,28 @@ function runOnHeaders(text: string, begin: number, end: number, rules: SectionRu
   }
 }
 
+/** A space or a tab. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** The offset of the first colon at or after `from`; the text's length when there is none. */
+function colonFrom(text: string, from: number): number {
+  const at = text.indexOf(':', from);
+  return at < 0 ? text.length : at;
+}
+
 /** Every header in `text`, in order. */
 export function findSectionHeaders(text: string, rules: SectionRules): SectionHeader[] {
   const headers: SectionHeader[] = [];
+  // Most lines of prose hold no colon, so no run-on header: the next colon is found once for all
+  // the lines before it, which keeps the search linear in the text.
+  let nextColon = -1;
   for (const line of lineSpans(text)) {
     const header = headerOnLine(text, line.begin, line.end, rules);
     if (header) headers.push(header);
-    runOnHeaders(text, header ? header.end : line.begin, line.end, rules, headers);
+    if (nextColon < line.begin) nextColon = colonFrom(text, line.begin);
+    if (nextColon < line.end) runOnHeaders(text, header ? header.end : line.begin, line.end, rules, headers);
   }
   return headers;
 }
