@@ -351,6 +351,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });
 
+    it('reads "both" as bilateral', () => {
+      expect(inCategory(detectAll('Osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);
+      expect(inCategory(detectAll('Primary osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);
+      expect(inCategory(detectAll('Primary osteoarthritis of the right knee.'), 'M17')).toEqual(['M17.11']);
+    });
+
     it('reads a hyphenated word the tokenizer keeps whole as the Index writes it, and its last part never alone', () => {
       expect(inCategory(detector.detect('Post-traumatic stress disorder.'), 'F43')).toEqual(['F43.10']);
       expect(inCategory(detector.detect('Posttraumatic stress disorder.'), 'F43')).toEqual(['F43.10']);
