@@ -21,8 +21,15 @@ describe('dropAlternativeSiblings', () => {
     expect(kept.map((entry) => entry.code)).toEqual(['N18.32', 'I10']);
   });
 
-  it('keeps it when a mention chose it first, or when it rests on words the sibling does not read', () => {
+  it('drops it where a mention chose it first on words inside the wider words the sibling was read from', () => {
+    const dietControlled = proposal('O24.410', 'Gestational diabetes mellitus in pregnancy, diet controlled', 0, 37);
+    const unspecifiedControl = proposal('O24.419', 'Gestational diabetes mellitus in pregnancy, unspecified control', 0, 20);
+    expect(dropAlternativeSiblings([unspecifiedControl, dietControlled], () => true).map((entry) => entry.code)).toEqual(['O24.410']);
+  });
+
+  it('keeps it when a mention chose it first on the same words or on others, or when it rests on words the sibling does not read', () => {
     expect(dropAlternativeSiblings([stage3b, stage3], () => true)).toHaveLength(2);
+    expect(dropAlternativeSiblings([stage3b, proposal('N18.30', 'Chronic kidney disease, stage 3 unspecified', 40, 52)], () => true)).toHaveLength(2);
     const elsewhere = proposal('N18.30', 'Chronic kidney disease, stage 3 unspecified', 40, 52);
     expect(dropAlternativeSiblings([stage3b, elsewhere], (code) => code !== 'N18.30')).toHaveLength(2);
   });

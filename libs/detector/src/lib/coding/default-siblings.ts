@@ -4,24 +4,31 @@ import { rangesOverlap } from '../doc-queries.js';
 const UNSPECIFIED = /\bunspecified\b/i;
 
 /**
- * Drops an "unspecified" code that no mention chose first ({@link CodeCandidate.firstChoice} 0: it is only an
- * alternative) when a sibling under the same header that is no unspecified code, read from the same words, is proposed: the
- * resolver narrowed the header by what the note says ("CKD stage 3b" is N18.32), and the header's
- * default beside it (N18.30, stage 3 unspecified) says less than the note about the same thing.
+ * Drops an "unspecified" code when a sibling under the same header that is no unspecified code,
+ * read from the same words, is proposed: the resolver narrowed the header by what the note says
+ * ("CKD stage 3b" is N18.32), and the header's default beside it (N18.30, stage 3 unspecified)
+ * says less than the note about the same thing.
  */
 export function dropAlternativeSiblings(proposals: readonly CodeProposal[], isFirstChoice: (code: string) => boolean): CodeProposal[] {
-  return proposals.filter((proposal) => isFirstChoice(proposal.code) || !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice)));
+  return proposals.filter((proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice)));
 }
 
+/**
+ * Whether `other` reads the words of the unspecified `alternative` more narrowly: from the same
+ * words where the alternative is only a mention's second choice, or, where a mention chose it,
+ * from wider words around every one of its mentions ("gestational diabetes, diet controlled" is
+ * O24.410, and its "gestational diabetes" no O24.419 beside it).
+ */
 function isNarrowerSiblingReading(other: CodeProposal, alternative: CodeProposal, isFirstChoice: (code: string) => boolean): boolean {
-  return (
-    other !== alternative &&
-    isFirstChoice(other.code) &&
-    headerOf(other.code) === headerOf(alternative.code) &&
-    UNSPECIFIED.test(alternative.title) &&
-    !UNSPECIFIED.test(other.title) &&
-    alternative.evidence.every((span) => overlapsAny(span, other.evidence))
-  );
+  if (other === alternative || !isFirstChoice(other.code) || headerOf(other.code) !== headerOf(alternative.code)) return false;
+  if (!UNSPECIFIED.test(alternative.title) || UNSPECIFIED.test(other.title)) return false;
+  return isFirstChoice(alternative.code)
+    ? alternative.evidence.every((span) => insideWiderSpan(span, other.evidence))
+    : alternative.evidence.every((span) => overlapsAny(span, other.evidence));
+}
+
+function insideWiderSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
+  return evidence.some((other) => other.begin <= span.begin && span.end <= other.end && other.end - other.begin > span.end - span.begin);
 }
 
 /** The code one level up: N18.32 -> N18.3; a category has none of its own here. */
