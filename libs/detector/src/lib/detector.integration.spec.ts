@@ -351,6 +351,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });
 
+    it('reads a title or inclusion term written out with its own commas as one phrase, hiding its narrower readings', () => {
+      expect(inCategory(detector.detect('Alcohol use disorder, severe, in early remission.'), 'F10')).toEqual(['F10.21']);
+    });
+
     it('reads "both" as bilateral', () => {
       expect(inCategory(detectAll('Osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);
       expect(inCategory(detectAll('Primary osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);

@@ -17,6 +17,7 @@ import { type TokenWords, WORD_FLAGS, wordStemIdsOf } from '../dictionary/word-s
 import { EXPAND_ABBREVIATIONS_STAGE } from './expand-abbreviations.js';
 import { separatorsBetweenConditions } from './list-qualifiers.js';
 import { separatorsFor, withoutBorrowedWords, withoutComposedReadings } from './borrowed-words.js';
+import { withClassificationCommas } from './verbatim-commas.js';
 import { standInStems } from './stand-in-stems.js';
 import { SECTIONIZE_STAGE } from './sectionize.js';
 import { TOKENIZE_STAGE } from './tokenize.js';
@@ -45,7 +46,7 @@ export const matchTerms: Stage = (doc, deps) => {
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
     const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
-    const matches = withoutComposedReadings(withoutBorrowedWords(placed, separatorsFor(doc, separators), doc));
+    const matches = withoutComposedReadings(withoutBorrowedWords(withClassificationCommas(placed, doc), separatorsFor(doc, separators), doc));
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });

@@ -1,0 +1,41 @@
+/**
+ * A title or inclusion term the note writes out word for word, commas and all, crosses no list:
+ * its commas are the classification's own ("Alcohol use disorder, severe, in early remission" is
+ * the inclusion term of F10.21, not three conditions).
+ */
+import type { DetectorDoc } from '../detector-doc.js';
+import type { SentenceMatch } from '../dictionary/sentence-matcher.js';
+
+/**
+ * `matches`, with each list-crossing match of a title or inclusion term the text spells out read
+ * as one phrase, which then hides the narrower readings of its words as any phrase does
+ * ("Alcohol use disorder, severe" of F10.20 inside F10.21's inclusion term).
+ */
+export function withClassificationCommas(matches: SentenceMatch[], doc: DetectorDoc): SentenceMatch[] {
+  if (!matches.some((match) => match.crossesList)) return matches;
+  const phrases = new Set<SentenceMatch>();
+  const read = matches.map((match) => {
+    if (!match.crossesList || !isWrittenWithCommas(match) || !readsVerbatim(match, doc)) return match;
+    const phrase = { entry: match.entry, tokens: match.tokens, crossesList: false, width: match.width };
+    phrases.add(phrase);
+    return phrase;
+  });
+  if (phrases.size === 0) return matches;
+  return read.filter((match) => ![...phrases].some((phrase) => phrase !== match && phrase.width > match.width && match.tokens.every((token) => phrase.tokens.includes(token))));
+}
+
+function isWrittenWithCommas(match: SentenceMatch): boolean {
+  return (match.entry.source === 'title' || match.entry.source === 'inclusion') && match.entry.display.includes(',');
+}
+
+/** Whether the text from the match's first word to its last is the entry's own wording, letter for letter but for case and spacing. */
+function readsVerbatim(match: SentenceMatch, doc: DetectorDoc): boolean {
+  const first = doc.tokens[match.tokens[0]];
+  const last = doc.tokens[match.tokens[match.tokens.length - 1]];
+  const wording = match.entry.display.slice(match.entry.display.indexOf(': ') + 2);
+  return normalized(doc.text.slice(first.begin, last.end)) === normalized(wording);
+}
+
+function normalized(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
