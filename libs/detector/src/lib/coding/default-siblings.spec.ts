@@ -25,6 +25,10 @@ describe('dropAlternativeSiblings', () => {
     const dietControlled = proposal('O24.410', 'Gestational diabetes mellitus in pregnancy, diet controlled', 0, 37);
     const unspecifiedControl = proposal('O24.419', 'Gestational diabetes mellitus in pregnancy, unspecified control', 0, 20);
     expect(dropAlternativeSiblings([unspecifiedControl, dietControlled], () => true).map((entry) => entry.code)).toEqual(['O24.410']);
+    // Any code of the category read from the wider words, not only a sibling under one header.
+    const cigarettes = proposal('F17.210', 'Nicotine dependence, cigarettes, uncomplicated', 0, 31);
+    const nicotine = proposal('F17.200', 'Nicotine dependence, unspecified, uncomplicated', 0, 19);
+    expect(dropAlternativeSiblings([cigarettes, nicotine], () => true).map((entry) => entry.code)).toEqual(['F17.210']);
   });
 
   it('keeps it when a mention chose it first on the same words or on others, or when it rests on words the sibling does not read', () => {

@@ -14,17 +14,17 @@ export function dropAlternativeSiblings(proposals: readonly CodeProposal[], isFi
 }
 
 /**
- * Whether `other` reads the words of the unspecified `alternative` more narrowly: from the same
- * words where the alternative is only a mention's second choice, or, where a mention chose it,
- * from wider words around every one of its mentions ("gestational diabetes, diet controlled" is
- * O24.410, and its "gestational diabetes" no O24.419 beside it).
+ * Whether `other` reads the words of the unspecified `alternative` more narrowly: a sibling from
+ * the same words where the alternative is only a mention's second choice, or, where a mention
+ * chose it, a code of its category from wider words around every one of its mentions
+ * ("gestational diabetes, diet controlled" is O24.410, and its "gestational diabetes" no O24.419
+ * beside it; "nicotine dependence, cigarettes" F17.210, with no F17.200).
  */
 function isNarrowerSiblingReading(other: CodeProposal, alternative: CodeProposal, isFirstChoice: (code: string) => boolean): boolean {
-  if (other === alternative || !isFirstChoice(other.code) || headerOf(other.code) !== headerOf(alternative.code)) return false;
+  if (other === alternative || !isFirstChoice(other.code) || other.code.slice(0, 3) !== alternative.code.slice(0, 3)) return false;
   if (!UNSPECIFIED.test(alternative.title) || UNSPECIFIED.test(other.title)) return false;
-  return isFirstChoice(alternative.code)
-    ? alternative.evidence.every((span) => insideWiderSpan(span, other.evidence))
-    : alternative.evidence.every((span) => overlapsAny(span, other.evidence));
+  if (isFirstChoice(alternative.code)) return alternative.evidence.every((span) => insideWiderSpan(span, other.evidence));
+  return headerOf(other.code) === headerOf(alternative.code) && alternative.evidence.every((span) => overlapsAny(span, other.evidence));
 }
 
 function insideWiderSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
