@@ -355,6 +355,13 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('Alcohol use disorder, severe, in early remission.'), 'F10')).toEqual(['F10.21']);
     });
 
+    it('codes a combination the classification has for two conditions alone: "nausea and vomiting" is R11.2, without R11.0 or R11.10', () => {
+      expect(inCategory(detector.detect('Nausea and vomiting since yesterday.'), 'R11')).toEqual(['R11.2']);
+      const nausea = inCategory(detector.detect('Nausea since yesterday.'), 'R11');
+      expect(nausea).toContain('R11.0');
+      expect(nausea).not.toContain('R11.2');
+    });
+
     it('reads "both" as bilateral', () => {
       expect(inCategory(detectAll('Osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);
       expect(inCategory(detectAll('Primary osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);

@@ -50,6 +50,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const ranked = dropAlternativeSiblings(
     scored.filter((code) => compatible.has(code)).map((code) => code.proposal),
     (code) => (candidates.get(code)?.firstChoice ?? 0) > 0,
+    (code) => [...(candidates.get(code)?.entries ?? [])].some((entry) => coding.dictionary.entries[entry].combination === true),
   );
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);

@@ -43,4 +43,14 @@ describe('dropAlternativeSiblings', () => {
     const unspecified = proposal('R59.9', 'Enlarged lymph nodes, unspecified');
     expect(dropAlternativeSiblings([unspecified, localized], (code) => code === 'R59.9')).toHaveLength(2);
   });
+
+  it('drops the codes of its category that a proposed "with" combination names from wider words, and only for a combination', () => {
+    const combination = proposal('R11.2', 'Nausea with vomiting, unspecified', 0, 19);
+    const nausea = proposal('R11.0', 'Nausea', 0, 6);
+    const vomiting = proposal('R11.10', 'Vomiting, unspecified', 11, 19);
+    const fever = proposal('R50.9', 'Fever, unspecified', 11, 19);
+    const isCombination = (code: string) => code === 'R11.2';
+    expect(dropAlternativeSiblings([nausea, vomiting, combination, fever], () => true, isCombination).map((entry) => entry.code)).toEqual(['R11.2', 'R50.9']);
+    expect(dropAlternativeSiblings([nausea, vomiting, combination], () => true)).toHaveLength(3);
+  });
 });

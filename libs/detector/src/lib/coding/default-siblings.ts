@@ -9,8 +9,27 @@ const UNSPECIFIED = /\bunspecified\b/i;
  * ("CKD stage 3b" is N18.32), and the header's default beside it (N18.30, stage 3 unspecified)
  * says less than the note about the same thing.
  */
-export function dropAlternativeSiblings(proposals: readonly CodeProposal[], isFirstChoice: (code: string) => boolean): CodeProposal[] {
-  return proposals.filter((proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice)));
+export function dropAlternativeSiblings(
+  proposals: readonly CodeProposal[],
+  isFirstChoice: (code: string) => boolean,
+  isCombination: (code: string) => boolean = () => false,
+): CodeProposal[] {
+  return proposals.filter((proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice) || isComponentOf(proposal, other, isCombination)));
+}
+
+/**
+ * Whether `component` is one of the conditions a proposed Index "with" combination of its
+ * category codes from wider words around each of its mentions: "nausea and vomiting" is R11.2,
+ * which names the nausea (R11.0) and the vomiting (R11.10) too. Only a proposed combination
+ * counts, so that one the ranker rejects leaves its components standing.
+ */
+function isComponentOf(component: CodeProposal, combination: CodeProposal, isCombination: (code: string) => boolean): boolean {
+  return (
+    component !== combination &&
+    component.code.slice(0, 3) === combination.code.slice(0, 3) &&
+    isCombination(combination.code) &&
+    component.evidence.every((span) => insideWiderSpan(span, combination.evidence))
+  );
 }
 
 /**
