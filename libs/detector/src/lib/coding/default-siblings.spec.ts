@@ -29,6 +29,11 @@ describe('dropAlternativeSiblings', () => {
     const cigarettes = proposal('F17.210', 'Nicotine dependence, cigarettes, uncomplicated', 0, 31);
     const nicotine = proposal('F17.200', 'Nicotine dependence, unspecified, uncomplicated', 0, 19);
     expect(dropAlternativeSiblings([cigarettes, nicotine], () => true).map((entry) => entry.code)).toEqual(['F17.210']);
+    // Overlapping wider words, and a sibling that leaves fewer axes unspecified (the ear, not the kind).
+    const leftEar = proposal('H66.92', 'Otitis media, unspecified, left ear', 6, 34);
+    const anyEar = proposal('H66.90', 'Otitis media, unspecified, unspecified ear', 0, 18);
+    expect(dropAlternativeSiblings([leftEar, anyEar], () => true).map((entry) => entry.code)).toEqual(['H66.92']);
+    expect(dropAlternativeSiblings([anyEar, proposal('H66.91', 'Otitis media, unspecified, right ear', 0, 18)], () => true)).toHaveLength(2);
   });
 
   it('keeps it when a mention chose it first on the same words or on others, or when it rests on words the sibling does not read', () => {

@@ -1,10 +1,15 @@
 import type { CodeProposal, Evidence } from '@icd/contracts';
 import { rangesOverlap } from '../doc-queries.js';
 
-const UNSPECIFIED = /\bunspecified\b/i;
+const UNSPECIFIED = /\bunspecified\b/gi;
+
+/** How many of its axes a title leaves unspecified: "Otitis media, unspecified, unspecified ear" two, its left-ear sibling one. */
+function unspecifiedCount(title: string): number {
+  return title.match(UNSPECIFIED)?.length ?? 0;
+}
 
 /**
- * Drops an "unspecified" code when a sibling under the same header that is no unspecified code,
+ * Drops an "unspecified" code when a sibling under the same header that leaves less unspecified,
  * read from the same words, is proposed: the resolver narrowed the header by what the note says
  * ("CKD stage 3b" is N18.32), and the header's default beside it (N18.30, stage 3 unspecified)
  * says less than the note about the same thing.
@@ -41,9 +46,13 @@ function isComponentOf(component: CodeProposal, combination: CodeProposal, isCom
  */
 function isNarrowerSiblingReading(other: CodeProposal, alternative: CodeProposal, isFirstChoice: (code: string) => boolean): boolean {
   if (other === alternative || !isFirstChoice(other.code) || other.code.slice(0, 3) !== alternative.code.slice(0, 3)) return false;
-  if (!UNSPECIFIED.test(alternative.title) || UNSPECIFIED.test(other.title)) return false;
-  if (isFirstChoice(alternative.code)) return alternative.evidence.every((span) => insideWiderSpan(span, other.evidence));
+  if (unspecifiedCount(other.title) >= unspecifiedCount(alternative.title)) return false;
+  if (isFirstChoice(alternative.code)) return alternative.evidence.every((span) => overlapsWiderOrSameSpan(span, other.evidence));
   return headerOf(other.code) === headerOf(alternative.code) && alternative.evidence.every((span) => overlapsAny(span, other.evidence));
+}
+
+function overlapsWiderOrSameSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
+  return evidence.some((other) => rangesOverlap(span, other) && other.end - other.begin >= span.end - span.begin && (other.begin !== span.begin || other.end !== span.end));
 }
 
 function insideWiderSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
