@@ -31,4 +31,22 @@ describe('withoutComposedReadings', () => {
     const contiguous = match('kidney injury', [1, 2]);
     expect(withoutComposedReadings([injury, oneSide, contiguous, ckd])).toHaveLength(4);
   });
+
+  // "complicated(0) by(1) acute(2) kidney(3) injury(4)"
+  it('drops a reading that leaps over the first words of a wider one to take one of its words', () => {
+    const aki = match('acute kidney injury', [2, 3, 4]);
+    const complication = match('complication, renal', [0, 3]);
+    expect(names(withoutComposedReadings([aki, complication]))).toEqual(['acute kidney injury']);
+  });
+
+  it('keeps it over an "and" that shares a word, or when it reads inside the wider one', () => {
+    // "abdominal(0) and(1) ocular(2) pain(3)"
+    const ocular = match('ocular pain', [2, 3], 3);
+    const abdominal = match('abdominal pain', [0, 3]);
+    expect(withoutComposedReadings([ocular, abdominal], [{ token: 1, punctuation: false }])).toHaveLength(2);
+    // "tension(0) -(1) type(2) headache(3)"
+    const tensionType = match('tension-type headache', [0, 2, 3]);
+    const tension = match('headache, tension', [0, 3]);
+    expect(withoutComposedReadings([tensionType, tension])).toHaveLength(2);
+  });
 });

@@ -69,9 +69,35 @@ function readByAnotherOnOneSide(match: SentenceMatch, matches: readonly Sentence
  * meant to join two conditions' words and stays, as does a Neoplasm Table reading, which joins a
  * site to a morphology by design ("liver ... metastases").
  */
-export function withoutComposedReadings(matches: SentenceMatch[]): SentenceMatch[] {
-  if (matches.length < 3) return matches;
-  return matches.filter((match) => match.entry.combination === true || match.entry.source === 'neoplasm' || !composedOfOthers(match, matches));
+export function withoutComposedReadings(matches: SentenceMatch[], separators: readonly ListSeparator[] = []): SentenceMatch[] {
+  if (matches.length < 2) return matches;
+  return matches.filter(
+    (match) =>
+      match.entry.combination === true ||
+      match.entry.source === 'neoplasm' ||
+      !(cutsIntoAnother(match, matches, separators) || (matches.length > 2 && composedOfOthers(match, matches))),
+  );
+}
+
+/**
+ * Whether the match skips over words of another, wider reading to take one of its words without
+ * the rest, where no list separator parts them: in "complicated by acute kidney injury", "Complication, renal" (N28.9) leaps over
+ * "acute" to the kidney of acute kidney injury.
+ */
+function cutsIntoAnother(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[]): boolean {
+  const { tokens } = match;
+  return matches.some((other) => {
+    if (other === match || other.width <= match.width || other.tokens.every((token) => tokens.includes(token))) return false;
+    // A reading inside the other is a narrower reading of the same words, not a cut into them.
+    if (!tokens.some((token) => other.tokens.includes(token)) || tokens.every((token) => other.tokens.includes(token))) return false;
+    // The match resumes inside the other reading after leaping over its first words, and not
+    // over an "and" that shares a word between two ("abdominal and ocular pain").
+    for (let gap = 1; gap < tokens.length; gap += 1) {
+      if (!other.tokens.includes(tokens[gap]) || separators.some(({ token }) => token > tokens[gap - 1] && token < tokens[gap])) continue;
+      for (const skipped of other.tokens) if (skipped > tokens[gap - 1] && skipped < tokens[gap]) return true;
+    }
+    return false;
+  });
 }
 
 function composedOfOthers(match: SentenceMatch, matches: readonly SentenceMatch[]): boolean {

@@ -46,7 +46,8 @@ export const matchTerms: Stage = (doc, deps) => {
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
     const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
-    const matches = withoutComposedReadings(withoutBorrowedWords(withClassificationCommas(placed, doc), separatorsFor(doc, separators), doc));
+    const listSeparators = separatorsFor(doc, separators);
+    const matches = withoutComposedReadings(withoutBorrowedWords(withClassificationCommas(placed, doc), listSeparators, doc), listSeparators);
     for (const group of groupByToken(matches)) {
       mentions.push(createMention(doc, mentionRange(doc, group, standIns.ends)));
       candidates.push({ matches: group.map(toCandidate) });
