@@ -362,6 +362,10 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(nausea).not.toContain('R11.2');
     });
 
+    it('codes "COPD with exacerbation" as J44.1 alone, stated once', () => {
+      expect(inCategory(detector.detect('COPD with exacerbation.'), 'J44')).toEqual(['J44.1']);
+    });
+
     it('reads "both" as bilateral', () => {
       expect(inCategory(detectAll('Osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);
       expect(inCategory(detectAll('Primary osteoarthritis of both knees.'), 'M17')).toEqual(['M17.0']);

@@ -203,7 +203,7 @@ function describeMention(doc: DetectorDoc, coding: CodingModel, mention: Detecto
   const codable = isCodedIn(resolution, options.setting ?? 'outpatient');
   const codableReason = resolution.coded ? resolution.reason : resolution.reasonIfEstablished;
   const coded = codable && inSelectedSections(mention, options) && best !== undefined;
-  const reason = coded ? codableReason : codable ? (inSelectedSections(mention, options) ? 'below the score threshold, excluded by an Excludes1 note, or a status whose diagnosis is not coded' : 'outside the selected sections') : resolution.reason;
+  const reason = coded ? codableReason : codable ? (inSelectedSections(mention, options) ? 'below the score threshold, excluded by an Excludes1 note, named by a wider code of its category, or a status whose diagnosis is not coded' : 'outside the selected sections') : resolution.reason;
   return {
     begin: mention.begin,
     end: mention.end,

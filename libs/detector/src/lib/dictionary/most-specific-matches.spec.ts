@@ -30,6 +30,15 @@ describe('keepMostSpecific', () => {
     expect(codes(keepMostSpecific([condition, wider], neverBoth, chapterOf))).toEqual(['I252']);
   });
 
+  it('lets a "with" combination hide readings of other categories, but not of its own, which the result settles once ranked', () => {
+    const copd = matchOf('J449', ['copd'], [0]);
+    const exacerbation = matchOf('J441', ['copd', 'exacerb'], [0, 2], 'index', { combination: true });
+    expect(codes(keepMostSpecific([copd, exacerbation], neverBoth, chapterOf))).toEqual(['J441', 'J449']);
+    const neuropathy = matchOf('G629', ['neuropathi'], [3]);
+    const diabetic = matchOf('E1140', ['diabet', 'neuropathi'], [0, 3], 'index', { combination: true });
+    expect(codes(keepMostSpecific([neuropathy, diabetic], neverBoth, chapterOf))).toEqual(['E1140']);
+  });
+
   it('keeps matches of equal width in their order', () => {
     const first = matchOf('I10', ['hypertens'], [0]);
     const second = matchOf('E119', ['diabet'], [2]);

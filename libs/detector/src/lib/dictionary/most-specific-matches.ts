@@ -146,6 +146,10 @@ function dominates(wider: SentenceMatch, narrower: SentenceMatch): boolean {
   // Both ways of covering need the narrower match inside the wider one's stretch.
   if (!withinSpan(wider, narrower) || (wider.crossesList && !narrower.crossesList)) return false;
   if (wider.width <= narrower.width || isWithinCategory(narrower.entry.code, wider.entry.code)) return false;
+  // A "with" combination leaves the readings of its own category standing: the result codes them
+  // only where the ranker rejects the combination ("COPD with exacerbation" is J44.1, or J44.9
+  // rather than nothing).
+  if (wider.entry.combination === true && wider.entry.code.slice(0, 3) === narrower.entry.code.slice(0, 3)) return false;
   return narrower.tokens.every((token) => wider.tokens.includes(token)) || narrower.entry.stems.every((stem) => wider.entry.stems.includes(stem));
 }
 

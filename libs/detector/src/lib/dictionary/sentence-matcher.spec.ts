@@ -85,21 +85,26 @@ describe('matchSentence: numbers and learned phrases', () => {
 });
 
 describe('matchSentence: the most specific match wins', () => {
-  it('drops matches whose words a match with more words covers', () => {
+  it('drops matches whose words a match with more words covers, but for a "with" combination\'s own category', () => {
     const matches = match('type 2 diabetes with chronic kidney disease');
-    expect(codes(matches)).toEqual(['E1122']);
-    expect(displays(matches)).toEqual(['Index: Diabetes, diabetic > type 2 > with > chronic kidney disease']);
+    // E11.9 stays for the result to settle: it drops E11.9 beside a proposed E11.22, and codes it
+    // where the ranker rejects the combination.
+    expect(codes(matches)).toEqual(['E1122', 'E119']);
+    expect(displays(matches)[0]).toEqual('Index: Diabetes, diabetic > type 2 > with > chronic kidney disease');
+    expect(codes(match('chronic kidney disease stage 3'))).not.toContain('N189');
   });
 
   it('keeps a covered match that the wider code asks to be coded beside it ("use additional code")', () => {
     const keepBoth: KeepBoth = (wider, narrower) => wider === 'E1122' && narrower.startsWith('N18');
     const matches = match('type 2 diabetes with chronic kidney disease', keepBoth);
-    expect(codes(matches)).toEqual(['E1122', 'N189']);
+    expect(codes(matches)).toEqual(['E1122', 'E119', 'N189']);
   });
 
   it('drops a covered match on words of the same phrase even where its tokens differ', () => {
     // "heart" of "heart failure" is token 4; the I11.0 title took token 1: same words, said more.
-    expect(codes(match('hypertensive heart disease with heart failure'))).toEqual(['I110']);
+    // I11 and I11.9 are the combination's own category, left for the result to settle.
+    expect(codes(match('hypertensive heart disease with heart failure'))).toEqual(['I11', 'I110', 'I119']);
+    expect(codes(match('hypertensive heart disease with heart failure'))).not.toContain('I509');
   });
 
   it('never lets a category hide a code within it: the title of E11 leaves the Index\'s E11.9 standing', () => {
