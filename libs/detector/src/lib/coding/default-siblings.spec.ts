@@ -57,5 +57,9 @@ describe('dropAlternativeSiblings', () => {
     const isCombination = (code: string) => code === 'R11.2';
     expect(dropAlternativeSiblings([nausea, vomiting, combination, fever], () => true, isCombination).map((entry) => entry.code)).toEqual(['R11.2', 'R50.9']);
     expect(dropAlternativeSiblings([nausea, vomiting, combination], () => true)).toHaveLength(3);
+    // Not where no mention chose the combination first, and never one combination for another.
+    expect(dropAlternativeSiblings([nausea, vomiting, combination], (code) => code !== 'R11.2', isCombination)).toHaveLength(3);
+    const other = proposal('R11.15', 'Cyclical vomiting syndrome unrelated to migraine', 0, 19);
+    expect(dropAlternativeSiblings([other, combination], () => true, () => true)).toHaveLength(2);
   });
 });

@@ -19,12 +19,15 @@ export function dropAlternativeSiblings(
   isFirstChoice: (code: string) => boolean,
   isCombination: (code: string) => boolean = () => false,
 ): CodeProposal[] {
-  return proposals.filter((proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice) || isComponentOf(proposal, other, isCombination)));
+  return proposals.filter(
+    (proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice) || (isFirstChoice(other.code) && isComponentOf(proposal, other, isCombination))),
+  );
 }
 
 /**
  * Whether `component` is one of the conditions a proposed Index "with" combination of its
- * category codes from wider words around each of its mentions: "nausea and vomiting" is R11.2,
+ * category, which some mention chose first, codes from the same or wider words around each of its
+ * mentions: "nausea and vomiting" is R11.2,
  * which names the nausea (R11.0) and the vomiting (R11.10) too. Only a proposed combination
  * counts, so that one the ranker rejects leaves its components standing.
  */
@@ -33,7 +36,8 @@ function isComponentOf(component: CodeProposal, combination: CodeProposal, isCom
     component !== combination &&
     component.code.slice(0, 3) === combination.code.slice(0, 3) &&
     isCombination(combination.code) &&
-    component.evidence.every((span) => insideWiderSpan(span, combination.evidence))
+    !isCombination(component.code) &&
+    component.evidence.every((span) => insideSpan(span, combination.evidence))
   );
 }
 
@@ -55,9 +59,11 @@ function overlapsWiderOrSameSpan(span: Evidence, evidence: readonly Evidence[]):
   return evidence.some((other) => rangesOverlap(span, other) && other.end - other.begin >= span.end - span.begin && (other.begin !== span.begin || other.end !== span.end));
 }
 
-function insideWiderSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
-  return evidence.some((other) => other.begin <= span.begin && span.end <= other.end && other.end - other.begin > span.end - span.begin);
+/** Whether `span` lies within one of `evidence`, or is one of them: the words a mention chose the combination for. */
+function insideSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
+  return evidence.some((other) => other.begin <= span.begin && span.end <= other.end);
 }
+
 
 /** The code one level up: N18.32 -> N18.3; a category has none of its own here. */
 function headerOf(code: string): string {
