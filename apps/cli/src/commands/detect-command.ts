@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Option, type Command } from 'commander';
-import { ENCOUNTER_SETTINGS, type EncounterSetting } from '@icd/contracts';
+import type { Command } from 'commander';
+import type { EncounterSetting } from '@icd/contracts';
 import { createDetector } from '@icd/detector';
 import { createProgressReporter } from './progress.js';
 import { loadFromOptions } from './load.js';
+import { settingOption } from './parse-options.js';
 
 interface DetectOptions {
   jsonl?: boolean;
@@ -13,12 +14,6 @@ interface DetectOptions {
   setting: EncounterSetting;
 }
 
-/** `--setting`: the encounter whose conventions decide whether an uncertain diagnosis is coded. */
-export function settingOption(defaultSetting: EncounterSetting): Option {
-  return new Option('--setting <setting>', 'encounter setting: inpatient codes a probable or suspected diagnosis as established, outpatient does not')
-    .choices(ENCOUNTER_SETTINGS)
-    .default(defaultSetting);
-}
 
 /** A document to code: its id (file name without extension, or `stdin`) and where to read it. */
 interface DocumentSource {

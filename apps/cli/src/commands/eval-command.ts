@@ -10,7 +10,7 @@ import { buildErrorRecords, formatErrorRecordsJsonl, formatEvaluationTable } fro
 import { formatCodesTsv } from '../eval/predictions-tsv.js';
 import { createProgressReporter } from './progress.js';
 import { loadFromOptions } from './load.js';
-import { settingOption } from './detect-command.js';
+import { settingOption } from './parse-options.js';
 
 interface EvalOptions {
   split: string;

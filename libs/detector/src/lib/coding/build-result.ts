@@ -47,10 +47,12 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
       (kept, item) => evidenceOverlaps(kept.proposal.evidence, item.proposal.evidence),
     ),
   );
+  // Asked of every pair of proposals: worked out once per code.
+  const combinations = combinationCodes(coding, candidates);
   const ranked = dropAlternativeSiblings(
     scored.filter((code) => compatible.has(code)).map((code) => code.proposal),
     (code) => (candidates.get(code)?.firstChoice ?? 0) > 0,
-    (code) => [...(candidates.get(code)?.entries ?? [])].some((entry) => coding.dictionary.entries[entry].combination === true),
+    (code) => combinations.has(code),
   );
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
@@ -120,6 +122,19 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
     ranked.push({ proposal, facts });
   }
   return ranked.sort((a, b) => b.proposal.score - a.proposal.score || a.proposal.code.localeCompare(b.proposal.code));
+}
+
+/** The codes an Index "with" combination entry led to. */
+function combinationCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>): Set<string> {
+  const codes = new Set<string>();
+  for (const [code, candidate] of candidates) {
+    for (const entry of candidate.entries) {
+      if (coding.dictionary.entries[entry].combination !== true) continue;
+      codes.add(code);
+      break;
+    }
+  }
+  return codes;
 }
 
 /** The most words one dictionary entry behind `candidate` reads. */

@@ -9,10 +9,10 @@ function unspecifiedCount(title: string): number {
 }
 
 /**
- * Drops an "unspecified" code when a sibling under the same header that leaves less unspecified,
- * read from the same words, is proposed: the resolver narrowed the header by what the note says
- * ("CKD stage 3b" is N18.32), and the header's default beside it (N18.30, stage 3 unspecified)
- * says less than the note about the same thing.
+ * Drops a code that another proposed code of its category says more about, from the same words:
+ * an "unspecified" code beside one that leaves fewer axes unspecified (the resolver narrowed the
+ * header by what the note says: "CKD stage 3b" is N18.32, and N18.30 beside it says less about
+ * the same thing), and a condition a proposed "with" combination already names.
  */
 export function dropAlternativeSiblings(
   proposals: readonly CodeProposal[],
@@ -27,9 +27,9 @@ export function dropAlternativeSiblings(
 /**
  * Whether `component` is one of the conditions a proposed Index "with" combination of its
  * category, which some mention chose first, codes from the same or wider words around each of its
- * mentions: "nausea and vomiting" is R11.2,
- * which names the nausea (R11.0) and the vomiting (R11.10) too. Only a proposed combination
- * counts, so that one the ranker rejects leaves its components standing.
+ * mentions: "nausea and vomiting" is R11.2, which names the nausea (R11.0) and the vomiting
+ * (R11.10) too. Only a proposed combination counts, so that one the ranker rejects leaves its
+ * components standing.
  */
 function isComponentOf(component: CodeProposal, combination: CodeProposal, isCombination: (code: string) => boolean): boolean {
   return (
@@ -63,7 +63,6 @@ function overlapsWiderOrSameSpan(span: Evidence, evidence: readonly Evidence[]):
 function insideSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
   return evidence.some((other) => other.begin <= span.begin && span.end <= other.end);
 }
-
 
 /** The code one level up: N18.32 -> N18.3; a category has none of its own here. */
 function headerOf(code: string): string {

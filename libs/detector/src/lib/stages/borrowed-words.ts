@@ -17,7 +17,11 @@ export interface ListSeparator {
   readonly punctuation: boolean;
 }
 
+const NO_SEPARATORS: readonly ListSeparator[] = Object.freeze([]);
+
 export function separatorsFor(doc: DetectorDoc, separators: readonly number[]): readonly ListSeparator[] {
+  // Most sentences list nothing: they share one empty list rather than each making one.
+  if (separators.length === 0) return NO_SEPARATORS;
   return separators.map((token) => ({ token, punctuation: doc.tokens[token].kind === 'punctuation' }));
 }
 
@@ -81,8 +85,8 @@ export function withoutComposedReadings(matches: SentenceMatch[], separators: re
 
 /**
  * Whether the match skips over words of another, wider reading to take one of its words without
- * the rest, where no list separator parts them: in "complicated by acute kidney injury", "Complication, renal" (N28.9) leaps over
- * "acute" to the kidney of acute kidney injury.
+ * the rest, where no list separator parts them: in "complicated by acute kidney injury",
+ * "Complication, renal" (N28.9) leaps over "acute" to the kidney of acute kidney injury.
  */
 function cutsIntoAnother(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[]): boolean {
   const { tokens } = match;
