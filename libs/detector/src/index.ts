@@ -61,6 +61,7 @@ export type { DictionaryEntry, EntryDraft, EntrySource, TermDictionary } from '.
 export { contentStems, stemOf } from './lib/dictionary/stems.js';
 export { MATCH_TERMS_STAGE, matchTerms } from './lib/stages/match-terms.js';
 export { RESOLVE_CODES_STAGE, resolveCodes } from './lib/stages/resolve-codes.js';
+export { LINK_SEQUELAE_STAGE, linkSequelae } from './lib/stages/link-sequelae.js';
 export type { CandidateMatch, MentionCandidates, MentionResolution, ResolvedCode } from './lib/detector-doc.js';
 export { mineLexicon } from './lib/training/mine-lexicon.js';
 export type { LexiconMiningOptions, TrainingDocument } from './lib/training/mine-lexicon.js';

@@ -7,6 +7,7 @@ import { SECTIONIZE_STAGE, sectionize } from './stages/sectionize.js';
 import { TOKENIZE_STAGE, tokenize } from './stages/tokenize.js';
 import { MATCH_TERMS_STAGE, matchTerms } from './stages/match-terms.js';
 import { RESOLVE_CODES_STAGE, resolveCodes } from './stages/resolve-codes.js';
+import { LINK_SEQUELAE_STAGE, linkSequelae } from './stages/link-sequelae.js';
 
 /**
  * The text stages, in order. A term-matching stage that adds mentions belongs between
@@ -27,6 +28,7 @@ export const CODING_STAGES: readonly NamedStage[] = Object.freeze([
   { name: MATCH_TERMS_STAGE, run: matchTerms },
   { name: ASSERT_CONTEXT_STAGE, run: assertContext },
   { name: RESOLVE_CODES_STAGE, run: resolveCodes },
+  { name: LINK_SEQUELAE_STAGE, run: linkSequelae },
 ]);
 
 /** Dependencies built from the shipped rules. */

@@ -8,6 +8,7 @@ import { loadHistoryRules, type HistoryRule } from './history-rules.js';
 import { loadBmiRules, type BmiRules } from './bmi-status.js';
 import { loadCodeFirstDefaults, type CodeFirstDefault } from './code-first-defaults.js';
 import { loadHypertensionLinks, type HypertensionLinks } from './hypertension-links.js';
+import { loadSequelaLinks, type SequelaLinks } from './sequela-links.js';
 import { loadStatusRules, statusEntryDrafts, withoutDrugDiagnoses, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
@@ -30,6 +31,8 @@ export interface CodingModel {
   readonly statusRules: readonly StatusRule[];
   /** Hypertension's presumed links to heart and kidney disease, and the combination codes they give. */
   readonly hypertensionLinks: HypertensionLinks;
+  /** Past cerebrovascular events, the deficits they leave and the I69 codes those give. */
+  readonly sequelaLinks: SequelaLinks;
   /** Underlying conditions "code first" notes ask for, and their defaults when a note names none. */
   readonly codeFirstDefaults: readonly CodeFirstDefault[];
   readonly excludes1: Excludes1Checker;
@@ -84,6 +87,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     bmiRules: loadBmiRules(terminology),
     statusRules,
     hypertensionLinks: loadHypertensionLinks(terminology),
+    sequelaLinks: loadSequelaLinks(terminology),
     codeFirstDefaults: options.codeFirstDefaults ?? loadCodeFirstDefaults(terminology),
     historyCodes,
     codePriors,

@@ -1,6 +1,7 @@
 import type { CodeSummary, Terminology } from '@icd/terminology';
 import { contentStems } from '../dictionary/stems.js';
 import { createCodeSummaries } from './code-summaries.js';
+import { dominanceSiblings, withSideDominance } from './side-dominance.js';
 
 /** Seventh characters named by encounter words in the sentence; initial encounter otherwise. */
 const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
@@ -51,6 +52,8 @@ interface ChildChoice {
   fallbackIndex: number;
   /** Each child's stems that its parent's title has too: which part of the parent the child keeps. */
   keptStems: readonly (readonly string[])[];
+  /** Each child's sibling of the other dominance, for children that name a dominant or non-dominant side; null when none does. */
+  dominanceSiblings: Int32Array | null;
 }
 
 /**
@@ -125,7 +128,7 @@ function chooseChild(choice: ChildChoice, context: StemContext): ChildStep | nul
       bestFit = fit;
     }
   }
-  if (best >= 0) return { child: best, supported: true };
+  if (best >= 0) return { child: withSideDominance(children, choice.dominanceSiblings, best, context), supported: true };
   const readMore = childReadingMore(choice, context);
   if (readMore >= 0) return { child: readMore, supported: false };
   return fallback ? { child: DEFAULT_CHILD, supported: false } : null;
@@ -213,6 +216,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
         fallback,
         fallbackIndex: children.findIndex((child) => child.code === fallback),
         keptStems: childStems.map((stems) => stems.filter((stem) => parentStems.has(stem))),
+        dominanceSiblings: dominanceSiblings(children),
       };
       choices.set(parent, choice);
     }
