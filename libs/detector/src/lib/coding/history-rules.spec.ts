@@ -28,6 +28,19 @@ describe('historyCodeFor, with the shipped rules', () => {
     expect(historyCodeFor(rules, 'family', 'F32.9')).toBe('Z81.8');
   });
 
+  it('codes a past in-situ or benign neoplasm by its site where the code set has one (Z86.000 for the breast)', () => {
+    expect(historyCodeFor(rules, 'historical', 'D05.12')).toBe('Z86.000');
+    expect(historyCodeFor(rules, 'historical', 'D06.9')).toBe('Z86.001');
+    expect(historyCodeFor(rules, 'historical', 'D03.9')).toBe('Z86.006');
+    expect(historyCodeFor(rules, 'historical', 'D09.0')).toBe('Z86.008');
+    expect(historyCodeFor(rules, 'historical', 'K63.5')).toBe('Z86.0100');
+    expect(historyCodeFor(rules, 'historical', 'D12.6')).toBe('Z86.0101');
+    expect(historyCodeFor(rules, 'historical', 'D12.8')).toBe('Z86.018');
+    expect(historyCodeFor(rules, 'historical', 'D33.2')).toBe('Z86.011');
+    expect(historyCodeFor(rules, 'historical', 'D32.9')).toBe('Z86.018');
+    expect(historyCodeFor(rules, 'historical', 'D48.5')).toBe('Z86.03');
+  });
+
   it('matches dotted prefixes', () => {
     expect(historyCodeFor(rules, 'historical', 'N39.0')).toBe('Z87.440');
     expect(historyCodeFor(rules, 'historical', 'N39.3')).toBeNull();
