@@ -261,6 +261,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('K75.9');
     });
 
+    it('codes pain by its site where "Pain, unspecified" sends it: "severe chest pain" is R07.9 and "severe abdominal pain" R10.9, not R52', () => {
+      const chest = codesOf(detector.detect('The patient presented with severe chest pain radiating to the left arm.'));
+      expect(chest).toContain('R07.9');
+      expect(chest).not.toContain('R52');
+      // R10.0's inclusion term "Severe abdominal pain (generalized) (with abdominal rigidity)", seldom
+      // right in the training cases, no longer hides the abdominal pain and leaves nothing coded.
+      const abdomen = codesOf(detector.detect('Severe abdominal pain since yesterday.'));
+      expect(abdomen).toContain('R10.9');
+      expect(abdomen).not.toContain('R52');
+    });
+
     it('reads HFrEF and HFpEF as the current Index does, as systolic and diastolic heart failure', () => {
       expect(codesOf(detectAll('Chronic HFrEF.'))).toContain('I50.22');
       expect(codesOf(detectAll('Acute HFpEF.'))).toContain('I50.31');

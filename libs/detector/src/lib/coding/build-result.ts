@@ -39,6 +39,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
     (code) => code.proposal.evidence,
     (a, b) => coding.excludes1.conflict(a.proposal.code, b.proposal.code),
     (code) => wordsRead(coding, candidates.get(code.proposal.code)),
+    (wider, narrower) => coding.excludes1.names(wider.proposal.code, narrower.proposal.code),
   );
   const compatible = new Set(
     coding.excludes1.keepCompatible(

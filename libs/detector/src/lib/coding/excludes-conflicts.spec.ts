@@ -6,7 +6,7 @@ const terminology = fixtureTerminology();
 
 describe('Excludes1 notes', () => {
   // E11 carries: Excludes1 "diabetes mellitus due to underlying condition (E08.-)".
-  const { conflict: excludes1, keepCompatible, notesOf } = createExcludes1Checker(terminology);
+  const { conflict: excludes1, keepCompatible, notesOf, names } = createExcludes1Checker(terminology);
 
   it('keeps apart a code and the range its note names, dotted or not', () => {
     expect(excludes1('E11', 'E08')).toBe(true);
@@ -21,6 +21,12 @@ describe('Excludes1 notes', () => {
 
   it('answers the same whichever code comes first', () => {
     expect(excludes1('E08.9', 'E11.9')).toBe(true);
+  });
+
+  it('tells which code\'s own note names the other: E11\'s names E08, not the other way round', () => {
+    expect(names('E11.9', 'E08.9')).toBe(true);
+    expect(names('E08.9', 'E11.9')).toBe(false);
+    expect(names('E11.9', 'I10')).toBe(false);
   });
 
   it('keeps, of a ranked list, each code that no code ranked above it excludes', () => {

@@ -136,6 +136,8 @@ export interface Excludes1Notes {
 export interface Excludes1Checker {
   /** Whether two codes may not be reported together: a note of either names the other. */
   conflict(a: string, b: string): boolean;
+  /** Whether an Excludes1 note of `code` itself names `other`: "Pain, unspecified" (R52) sends chest pain to R07.-. */
+  names(code: string, other: string): boolean;
   /** The notes of a code; a caller that asks about the same code often can keep them. */
   notesOf(code: string): Excludes1Notes;
   /**
@@ -152,6 +154,7 @@ export function createExcludes1Checker(terminology: Terminology): Excludes1Check
   const conflict = (a: NoteRanges, b: NoteRanges): boolean => holds(a, b.compact) || holds(b, a.compact);
   return {
     conflict: (a, b) => conflict(excludedBy(a), excludedBy(b)),
+    names: (code, other) => holds(excludedBy(code), compact(other)),
     notesOf: excludedBy,
     // The caller hands over each item's notes: a lookup in the large cache costs more than the
     // range checks themselves, and ranking has already looked the code up.
@@ -163,6 +166,7 @@ export function createExcludes1Checker(terminology: Terminology): Excludes1Check
 export function excludes1CheckerFrom(conflict: (a: string, b: string) => boolean): Excludes1Checker {
   return {
     conflict,
+    names: conflict,
     notesOf: (code) => ({ code }),
     keepCompatible: (ranked, notesOf, related) => keepCompatibleBy(ranked, (item) => notesOf(item).code, conflict, related),
   };

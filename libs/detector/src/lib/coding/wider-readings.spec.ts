@@ -42,6 +42,18 @@ describe('widerReadingsFirst', () => {
     expect(widerReadingsFirst([lowBackPain, acutePain], (item) => item.evidence, () => true).map((item) => item.code)).toEqual(['R52', 'M54.50']);
   });
 
+  it('puts the narrower of two readings of as many words first where the wider one\'s own note sends it elsewhere', () => {
+    // "Severe chest pain": the learned "severe ... pain" (R52) spans the three words but reads two,
+    // as "chest pain" (R07.9) does; R52's Excludes1 note sends pain by site to R07.-.
+    const severePain: Item = { code: 'R52', evidence: [span(0, 17)] };
+    const chestPain: Item = { code: 'R07.9', evidence: [span(7, 17)] };
+    const sendsAway = (wider: Item, narrower: Item) => wider.code === 'R52' && narrower.code === 'R07.9';
+    const settle = (ranked: Item[], away = sendsAway) => widerReadingsFirst(ranked, (item) => item.evidence, () => true, () => 2, away).map((item) => item.code);
+    expect(settle([severePain, chestPain])).toEqual(['R07.9', 'R52']);
+    expect(settle([chestPain, severePain])).toEqual(['R07.9', 'R52']);
+    expect(settle([chestPain, severePain], () => false)).toEqual(['R52', 'R07.9']);
+  });
+
   it('keeps rank order where the readings do not conflict or neither covers the other', () => {
     expect(order([hepatitis, chronicB], false)).toEqual(['K75.9', 'B18.1']);
     expect(order([cough, hepatitis], true)).toEqual(['R05.9', 'K75.9']);

@@ -18,24 +18,34 @@ function length(evidence: readonly Evidence[]): number {
 }
 
 /**
- * `ranked` with each item moved ahead of the first better-ranked item whose evidence it covers,
- * wider, that reads no more words (`wordsRead`), and with which `conflict` says it cannot stand;
- * otherwise in rank order. An Excludes1 pass over this order keeps the wider reading. A reading
- * whose span is wider only because it skips words reads less: "Pain, acute" (R52) across "acute
- * low back pain" reads two words, the low back pain (M54.50) three.
+ * `ranked` with each item moved ahead of the first better-ranked item it should stand before and
+ * with which `conflict` says it cannot stand; otherwise in rank order. An Excludes1 pass over this
+ * order keeps the item moved ahead. An item stands before one whose evidence it covers, wider,
+ * reading no fewer words (`wordsRead`): a reading whose span is wider only because it skips words
+ * reads less, so "Pain, acute" (R52) across "acute low back pain" reads two words and the low back
+ * pain (M54.50) three. Where the two read as many words and the wider one's own note sends the
+ * narrower one's condition elsewhere (`sendsAway`), the narrower one stands first instead:
+ * "severe chest pain" is chest pain (R07.9), which the note of "Pain, unspecified" (R52), read as
+ * "severe ... pain", names.
  */
 export function widerReadingsFirst<T>(
   ranked: readonly T[],
   evidenceOf: (item: T) => readonly Evidence[],
   conflict: (a: T, b: T) => boolean,
   wordsRead: (item: T) => number = () => 0,
+  sendsAway: (wider: T, narrower: T) => boolean = () => false,
 ): T[] {
+  const standsBefore = (item: T, other: T): boolean => {
+    if (coversWider(evidenceOf(item), evidenceOf(other))) {
+      const more = wordsRead(item) - wordsRead(other);
+      return more > 0 || (more === 0 && !sendsAway(item, other));
+    }
+    return coversWider(evidenceOf(other), evidenceOf(item)) && wordsRead(item) === wordsRead(other) && sendsAway(other, item);
+  };
   const order = [...ranked];
   for (let i = 1; i < order.length; i += 1) {
     const item = order[i];
-    const ahead = order.findIndex(
-      (other, at) => at < i && coversWider(evidenceOf(item), evidenceOf(other)) && wordsRead(item) >= wordsRead(other) && conflict(item, other),
-    );
+    const ahead = order.findIndex((other, at) => at < i && standsBefore(item, other) && conflict(item, other));
     if (ahead < 0) continue;
     order.splice(i, 1);
     order.splice(ahead, 0, item);

@@ -22,6 +22,14 @@ describe('keepMostSpecific', () => {
     expect(codes(keepMostSpecific([narrower, wider], neverBoth, chapterOf))).toEqual(['N183']);
   });
 
+  it('lets a match whose entry the caller says hides nothing leave the narrower readings standing', () => {
+    // An inclusion term coders seldom chose: "Severe abdominal pain (generalized) (with abdominal rigidity)", R10.0.
+    const narrower = matchOf('R109', ['abdomin', 'pain'], [1, 2], 'lexicon');
+    const wider = matchOf('R100', ['sever', 'abdomin', 'pain'], [0, 1, 2], 'inclusion');
+    expect(codes(keepMostSpecific([narrower, wider], neverBoth, chapterOf))).toEqual(['R100']);
+    expect(codes(keepMostSpecific([narrower, wider], neverBoth, chapterOf, (entry) => entry !== wider.entry.id))).toEqual(['R100', 'R109']);
+  });
+
   it('lets a history-only match hide nothing: whether it holds is for the assertion to say', () => {
     const condition = matchOf('I219', ['infarct', 'myocardi'], [1, 2]);
     const history = matchOf('I252', ['myocardi', 'infarct', 'old'], [0, 1, 2], 'index', { historyOnly: true });

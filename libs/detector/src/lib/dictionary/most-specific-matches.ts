@@ -2,18 +2,18 @@
  * Which of a sentence's matches stand: a match whose words a wider match already names is
  * dropped, unless the wider code asks for it beside it or it is a learned code of another axis.
  */
-import type { KeepBoth, SentenceMatch } from './sentence-matcher.js';
+import type { HidesNarrower, KeepBoth, SentenceMatch } from './sentence-matcher.js';
 
 /** The classification's chapter of a code, as the term dictionary gives it. */
 export type ChapterOf = (code: string) => string | null;
 
-export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth, chapterOf: ChapterOf): SentenceMatch[] {
+export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth, chapterOf: ChapterOf, hides: HidesNarrower = () => true): SentenceMatch[] {
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
   const placed = matches.some((match) => match.entry.notElsewhereClassified) ? matches.filter((match) => !isClassifiedElsewhere(match, matches, chapterOf)) : matches;
   const candidates = placed.some((match) => match.entry.source === 'neoplasm') ? placed.filter((match) => !isCodedByMorphology(match, placed, chapterOf)) : placed;
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
-  for (const match of widestFirst(candidates)) if (!isHiddenByKept(kept, match, keepBoth, chapterOf)) kept.push(match);
+  for (const match of widestFirst(candidates)) if (!isHiddenByKept(kept, match, keepBoth, chapterOf, hides)) kept.push(match);
   return kept.some((match) => match.entry.source === 'lexicon') ? kept.filter((match) => !contradictsTerminology(match, kept)) : kept;
 }
 
@@ -79,10 +79,10 @@ function isCodedByMorphology(match: SentenceMatch, matches: readonly SentenceMat
   );
 }
 
-function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf): boolean {
+function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf, hides: HidesNarrower): boolean {
   for (const other of kept) {
     // A history-only reading holds only for a past mention, which assertion decides later: it hides nothing.
-    if (other.entry.historyOnly || isOtherSpecifiedTitle(other)) continue;
+    if (other.entry.historyOnly || isOtherSpecifiedTitle(other) || !hides(other.entry.id)) continue;
     if (dominates(other, match) && !keepBoth(other.entry.code, match.entry.code) && !isLearnedAlongside(match, other, chapterOf)) return true;
   }
   return false;

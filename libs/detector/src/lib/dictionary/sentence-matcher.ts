@@ -40,6 +40,9 @@ class PlacedMatch implements SentenceMatch {
 /** Whether a narrower match stays beside a wider one that covers it (undotted codes: wider, narrower). */
 export type KeepBoth = (widerCode: string, narrowerCode: string) => boolean;
 
+/** Whether a match of the entry, by id, hides the narrower matches inside its words. */
+export type HidesNarrower = (entry: number) => boolean;
+
 /** A number in an entry ("stage 3", "type 2") must sit right after the word it qualifies. */
 const MAX_NUMBER_GAP = 2;
 
@@ -198,6 +201,7 @@ export function matchSentenceStemIds(
   separators: Iterable<number> = [],
   count: number = stemIds.length,
   barriers: BarrierWords = NO_BARRIERS,
+  hides: HidesNarrower = () => true,
 ): SentenceMatch[] {
   const scratch = scratchFor(dictionary);
   markPresent(scratch, stemIds, tokens, count);
@@ -221,7 +225,7 @@ export function matchSentenceStemIds(
       }
     }
   }
-  return keepMostSpecific(matches, keepBoth, dictionary.chapterOf);
+  return keepMostSpecific(matches, keepBoth, dictionary.chapterOf, hides);
 }
 
 /**

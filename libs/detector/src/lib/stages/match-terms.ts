@@ -24,6 +24,14 @@ import { TOKENIZE_STAGE } from './tokenize.js';
 
 export const MATCH_TERMS_STAGE = 'match-terms';
 
+/**
+ * A reading the training cases found right less often than this hides no narrower reading of its
+ * words: "Severe abdominal pain (generalized) (with abdominal rigidity)", an inclusion term of
+ * R10.0 that coders seldom chose, would otherwise leave "severe abdominal pain" with no code at
+ * all when the ranker rejects R10.0, rather than with the abdominal pain (R10.9) it names.
+ */
+const MIN_HIDING_PRECISION = 0.2;
+
 /** No stem number: the dictionary has no Neoplasm Table entries. */
 const NO_STEM = -1;
 
@@ -38,6 +46,8 @@ export const matchTerms: Stage = (doc, deps) => {
   const stems = sentenceStems;
   const headers = sectionHeaders(doc);
   const secondaryStem = deps.coding.dictionary.stemIds.get(SECONDARY_MARKER) ?? NO_STEM;
+  const { entryScores } = deps.coding;
+  const hides = (entry: number) => entryScores[entry] >= MIN_HIDING_PRECISION;
   let nextHeader = 0;
   for (const sentence of doc.sentences) {
     while (nextHeader < headers.length && headers[nextHeader].end <= sentence.begin) nextHeader += 1;
@@ -45,7 +55,7 @@ export const matchTerms: Stage = (doc, deps) => {
     sentenceStemIds(doc, sentence, header === null ? sentence.tokenBegin : firstTokenFrom(doc, sentence, header.end), standIns.stems, tokenWords, stems, secondaryStem);
     if (stems.count === 0) continue;
     const separators = stems.listSeparators.length === 0 ? stems.listSeparators : separatorsBetweenConditions(tokenWords, sentence, stems.listSeparators, deps.coding.dictionary.standaloneStems);
-    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems);
+    const placed = matchSentenceStemIds(deps.coding.dictionary, stems.stemIds, stems.tokens, deps.coding.asksForAdditionalCode, separators, stems.count, stems, hides);
     const listSeparators = separatorsFor(doc, separators);
     const matches = withoutComposedReadings(withoutBorrowedWords(withClassificationCommas(placed, doc), listSeparators, doc), listSeparators);
     for (const group of groupByToken(matches)) {
