@@ -364,6 +364,7 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
 
     it('reads a title or inclusion term written out with its own commas as one phrase, hiding its narrower readings', () => {
       expect(inCategory(detector.detect('Alcohol use disorder, severe, in early remission.'), 'F10')).toEqual(['F10.21']);
+      expect(inCategory(detector.detect('Major depressive disorder, recurrent, severe without psychotic features.'), 'F33')).toEqual(['F33.2']);
     });
 
     it('codes a combination the classification has for two conditions alone: "nausea and vomiting" is R11.2, without R11.0 or R11.10', () => {

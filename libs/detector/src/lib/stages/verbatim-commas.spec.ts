@@ -23,6 +23,14 @@ describe('withClassificationCommas', () => {
     expect(read.map((found) => [found.entry.display, found.crossesList])).toEqual([[whole.entry.display, false]]);
   });
 
+  it('reads a title whose qualifiers the text writes out one by one, with commas the title lacks, as one phrase', () => {
+    const text = 'Major depressive disorder, recurrent, severe without psychotic features.';
+    const spelled = runStages(text, stagesThrough('tokenize'));
+    const tokens = spelled.tokens.filter((token) => token.kind === 'word').map((token) => token.index);
+    const title = { entry: { display: 'Title: Major depressive disorder, recurrent severe without psychotic features', source: 'title' } as DictionaryEntry, tokens, crossesList: true, width: tokens.length };
+    expect(withClassificationCommas([title], spelled).map((found) => found.crossesList)).toEqual([false]);
+  });
+
   it('leaves a term whose wording the text does not spell out, and an Index path, as they were', () => {
     const reordered = match('Title: Severe alcohol use disorder, in early remission', ['Alcohol', 'use', 'disorder', 'severe', 'early', 'remission'], true, 'title');
     const indexPath = match('Index: Disorder, alcohol use, severe, in early remission', ['Alcohol', 'use', 'disorder', 'severe', 'early', 'remission'], true, 'index');

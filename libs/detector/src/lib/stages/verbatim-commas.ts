@@ -1,7 +1,9 @@
 /**
- * A title or inclusion term the note writes out word for word, commas and all, crosses no list:
- * its commas are the classification's own ("Alcohol use disorder, severe, in early remission" is
- * the inclusion term of F10.21, not three conditions).
+ * A title or inclusion term the note writes out word for word crosses no list: its commas are
+ * the classification's own ("Alcohol use disorder, severe, in early remission" is the inclusion
+ * term of F10.21, not three conditions), or a way of writing its qualifiers out one by one
+ * ("Major depressive disorder, recurrent, severe without psychotic features" is F33.2, titled
+ * "..., recurrent severe without psychotic features").
  */
 import type { DetectorDoc } from '../detector-doc.js';
 import type { SentenceMatch } from '../dictionary/sentence-matcher.js';
@@ -15,7 +17,7 @@ export function withClassificationCommas(matches: SentenceMatch[], doc: Detector
   if (!matches.some((match) => match.crossesList)) return matches;
   const phrases = new Set<SentenceMatch>();
   const read = matches.map((match) => {
-    if (!match.crossesList || !isWrittenWithCommas(match) || !readsVerbatim(match, doc)) return match;
+    if (!match.crossesList || !isClassificationWording(match) || !readsVerbatim(match, doc)) return match;
     const phrase = { entry: match.entry, tokens: match.tokens, crossesList: false, width: match.width };
     phrases.add(phrase);
     return phrase;
@@ -24,11 +26,11 @@ export function withClassificationCommas(matches: SentenceMatch[], doc: Detector
   return read.filter((match) => ![...phrases].some((phrase) => phrase !== match && phrase.width > match.width && match.tokens.every((token) => phrase.tokens.includes(token))));
 }
 
-function isWrittenWithCommas(match: SentenceMatch): boolean {
-  return (match.entry.source === 'title' || match.entry.source === 'inclusion') && match.entry.display.includes(',');
+function isClassificationWording(match: SentenceMatch): boolean {
+  return match.entry.source === 'title' || match.entry.source === 'inclusion';
 }
 
-/** Whether the text from the match's first word to its last is the entry's own wording, letter for letter but for case and spacing. */
+/** Whether the text from the match's first word to its last is the entry's own wording, letter for letter but for case, spacing and commas. */
 function readsVerbatim(match: SentenceMatch, doc: DetectorDoc): boolean {
   const first = doc.tokens[match.tokens[0]];
   const last = doc.tokens[match.tokens[match.tokens.length - 1]];
@@ -37,5 +39,5 @@ function readsVerbatim(match: SentenceMatch, doc: DetectorDoc): boolean {
 }
 
 function normalized(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ');
+  return text.toLowerCase().replace(/\s*,\s*/g, ' ').replace(/\s+/g, ' ');
 }
