@@ -73,6 +73,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(result)).toContain('K21.9');
     });
 
+    it('lets a trigger that is a word of a term reach no further than its list item', () => {
+      // The title's "without" does not deny the anxiety listed after it, and its repeated
+      // "disorder" is read where the title is written, not in the anxiety disorder.
+      const listed = detector.detect('Male with major depressive disorder, recurrent, severe without psychotic features, and generalized anxiety disorder.');
+      expect(codesOf(listed)).toEqual(expect.arrayContaining(['F33.2', 'F41.1']));
+      expect(inCategory(listed, 'F33')).toEqual(['F33.2']);
+      // Within its item it still denies what it governs: "stroke without residual deficits or hemiparesis".
+      const denied = detectAll('History of stroke without residual deficits or hemiparesis.');
+      expect(mentionOf(denied, 'hemiparesis').assertion.negated).toBe(true);
+    });
+
     it('reads the reactions an allergies section lists as what would happen on exposure, not as current conditions', () => {
       const result = detectAll('Allergies: Penicillin (rash), sulfa (hives).\nAssessment: Cellulitis of left leg.');
       expect(mentionOf(result, 'rash').assertion.hypothetical).toBe(true);

@@ -43,6 +43,13 @@ describe('matchSentence: a bag of words within a window', () => {
     expect(found?.tokens).toEqual([6, 7]);
   });
 
+  it('places a repeated word where the entry\'s other words are, not where it is nearest the anchor', () => {
+    // "radius" is the rarest word and anchors the entry; the second "fracture" is nearer to it.
+    const [found] = match('fracture of the lower end left radius after a bad fall fracture');
+    expect(found.entry.code).toBe('S52502');
+    expect(found.tokens).toEqual([0, 3, 4, 5, 6]);
+  });
+
   it('does not match words too far apart', () => {
     expect(match('heart failure')).not.toEqual([]);
     expect(match('heart a b c d e f g h i j failure')).toEqual([]);

@@ -84,6 +84,8 @@ interface SentenceScratch {
   readonly spreadOf: Int32Array;
   /** The tokens of the placement being tried; copied out only when it succeeds. */
   placed: Int32Array;
+  /** Whether a word of the last placement occurs more than once in the sentence. */
+  placedRepeated: boolean;
   /** What {@link touchGroupHeads} read, kept so that the reads stay. */
   touched: number;
 }
@@ -107,6 +109,7 @@ function scratchFor(dictionary: TermDictionary): SentenceScratch {
       presentCount: 0,
       spreadOf: Int32Array.from(dictionary.entries, maxSpread),
       placed: new Int32Array(16),
+      placedRepeated: false,
       touched: 0,
     };
     scratchByDictionary.set(dictionary, scratch);
@@ -297,26 +300,61 @@ function allPresent(stemIds: Int32Array, begin: number, end: number, presentBits
   return true;
 }
 
-/** The entry's stems at the occurrences nearest the anchor, or null when one is too far. */
+/**
+ * The entry's stems at the occurrences nearest the anchor, or null when one is too far. A word the
+ * sentence repeats may be nearer the anchor in another condition's name: in "major depressive
+ * disorder, recurrent, severe without psychotic features, and generalized anxiety disorder" the
+ * second "disorder" is nearer "features". Where a repeated word leaves the placement loose, the
+ * repeated words are placed once more, each where it stretches the other words' placement least,
+ * and the tighter placement is taken.
+ */
 function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch): number[] | null {
+  const first = placeAround(table, entryId, anchorToken, scratch, false);
+  if (!scratch.placedRepeated || (first !== null && spanOf(first) === first.length)) return first;
+  const again = placeAround(table, entryId, anchorToken, scratch, true);
+  if (first === null) return again;
+  return again !== null && spanOf(again) < spanOf(first) ? again : first;
+}
+
+/**
+ * {@link placeEntry}'s placement: each word but a number at its occurrence nearest the anchor, or
+ * with `tight`, a repeated word at the occurrence that stretches the span of the words that occur
+ * once (and the anchor) least, the nearest the anchor among those.
+ */
+function placeAround(table: MatchingTable, entryId: number, anchorToken: number, scratch: SentenceScratch, tight: boolean): number[] | null {
   const { firstOccurrence, occurrenceToken, nextOccurrence } = scratch;
   const stemsBegin = table.entryStemBegin[entryId];
   const stemsEnd = table.entryStemBegin[entryId + 1];
   if (scratch.placed.length <= stemsEnd - stemsBegin) scratch.placed = new Int32Array(2 * (stemsEnd - stemsBegin + 1));
   const placed = scratch.placed;
+  scratch.placedRepeated = false;
+  let fixedLow = anchorToken;
+  let fixedHigh = anchorToken;
+  if (tight) {
+    for (let i = stemsBegin; i < stemsEnd; i += 1) {
+      const stemId = table.entryStems[i];
+      if (table.numericStem[stemId] === 1 || nextOccurrence[firstOccurrence[stemId]] !== NO_OCCURRENCE) continue;
+      const token = occurrenceToken[firstOccurrence[stemId]];
+      if (token < fixedLow) fixedLow = token;
+      if (token > fixedHigh) fixedHigh = token;
+    }
+  }
   placed[0] = anchorToken;
   let count = 1;
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
+  let repeated = false;
   for (let i = stemsBegin; i < stemsEnd; i += 1) {
     const stemId = table.entryStems[i];
     const isNumber = table.numericStem[stemId] === 1;
     const target = isNumber ? previous : anchorToken;
     let nearest = occurrenceToken[firstOccurrence[stemId]];
+    repeated ||= nextOccurrence[firstOccurrence[stemId]] !== NO_OCCURRENCE;
     for (let occurrence = firstOccurrence[stemId]; occurrence !== NO_OCCURRENCE; occurrence = nextOccurrence[occurrence]) {
       const token = occurrenceToken[occurrence];
-      if (Math.abs(token - target) < Math.abs(nearest - target)) nearest = token;
+      const stretch = tight && !isNumber ? outside(token, fixedLow, fixedHigh) - outside(nearest, fixedLow, fixedHigh) : 0;
+      if (stretch < 0 || (stretch === 0 && Math.abs(token - target) < Math.abs(nearest - target))) nearest = token;
     }
     if (isNumber && Math.abs(nearest - previous) > MAX_NUMBER_GAP) return null;
     if (!holds(placed, count, nearest)) placed[count++] = nearest;
@@ -324,10 +362,16 @@ function placeEntry(table: MatchingTable, entryId: number, anchorToken: number, 
     if (nearest < low) low = nearest;
     if (nearest > high) high = nearest;
   }
+  scratch.placedRepeated = repeated;
   if (high - low + 1 > scratch.spreadOf[entryId]) return null;
   const tokens = new Array<number>(count);
   for (let i = 0; i < count; i += 1) tokens[i] = placed[i];
   return sortInPlace(tokens, ascending);
+}
+
+/** How far `token` lies outside [low, high]. */
+function outside(token: number, low: number, high: number): number {
+  return token < low ? low - token : token > high ? token - high : 0;
 }
 
 /** Whether the first `count` numbers of `values` include `value`. */

@@ -108,13 +108,38 @@ function inGapOfMention(doc: DetectorDoc, m: number, trigger: TextRange): boolea
   return true;
 }
 
+/** Whether `trigger` lies within mention `m` as matched words of its term, not in a gap of it nor reaching out of it. */
+function isWordOfTerm(doc: DetectorDoc, m: number, trigger: TextRange): boolean {
+  const mention = doc.mentions[m];
+  return trigger.begin >= mention.begin && trigger.end <= mention.end && !inGapOfMention(doc, m, trigger);
+}
+
+/** `scope` cut at the commas and semicolons nearest `trigger` on either side. */
+function withinListItem(doc: DetectorDoc, sentence: Sentence, trigger: TextRange, scope: TextRange): TextRange {
+  let { begin, end } = scope;
+  for (let index = sentence.tokenBegin; index < sentence.tokenEnd; index += 1) {
+    const token = doc.tokens[index];
+    if (token.text !== ',' && token.text !== ';') continue;
+    if (token.end <= trigger.begin) begin = Math.max(begin, token.end);
+    else if (token.begin >= trigger.end) {
+      end = Math.min(end, token.begin);
+      break;
+    }
+  }
+  return { begin, end };
+}
+
 /** Cues from triggers, per mention index, for the mentions in one sentence. */
 function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: readonly number[], rules: ContextRules) {
   const triggers = findTriggers(doc.text, sentence, rules);
   const cues = new Map<number, AssertionCue[]>();
   triggers.forEach((trigger, i) => {
-    const scope = scopeOfTrigger(doc, sentence, triggers, i);
-    if (!scope || trigger.rule.category === undefined) return;
+    const reach = scopeOfTrigger(doc, sentence, triggers, i);
+    if (!reach || trigger.rule.category === undefined) return;
+    // A word of a term's own name ("... recurrent severe without psychotic features") reaches no
+    // further than its list item: "..., and generalized anxiety disorder" after it is affirmed,
+    // while "stroke without residual deficits or hemiparesis" denies the hemiparesis too.
+    const scope = mentionIndexes.some((m) => isWordOfTerm(doc, m, trigger)) ? withinListItem(doc, sentence, trigger, reach) : reach;
     for (const m of mentionIndexes) {
       const mention = doc.mentions[m];
       if (!rangesOverlap(mention, scope) || (rangesOverlap(mention, trigger) && trigger.begin >= mention.begin && !inGapOfMention(doc, m, trigger))) continue;
