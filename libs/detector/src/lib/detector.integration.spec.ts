@@ -283,6 +283,16 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(abdomen).not.toContain('R52');
     });
 
+    it('codes coronary artery disease with angina as their combination (I.C.9.b), never as I25.10 "without angina pectoris"', () => {
+      const result = detector.detect('Coronary artery disease with unstable angina.', { includeMentions: true });
+      expect(inCategory(result, 'I25')).toEqual(['I25.110']);
+      expect(inCategory(result, 'I20')).toEqual([]);
+      expect(result.mentions.filter((mention) => mention.candidates.some((candidate) => /^I2[05]/.test(candidate.code))).every((mention) => mention.coded)).toBe(true);
+      // The Index's "Disease, artery, coronary, with angina pectoris" sends the reader on; it is not the target's own I25.10.
+      const entries = detector.coding.dictionary.entries.filter((entry) => entry.display === 'Index: Disease, diseased > artery > coronary > with angina pectoris');
+      expect(entries).toEqual([]);
+    });
+
     it('reads HFrEF and HFpEF as the current Index does, as systolic and diastolic heart failure', () => {
       expect(codesOf(detectAll('Chronic HFrEF.'))).toContain('I50.22');
       expect(codesOf(detectAll('Acute HFpEF.'))).toContain('I50.31');

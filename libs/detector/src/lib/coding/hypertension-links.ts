@@ -146,7 +146,7 @@ function foldedAlternatives(code: string, hypertension: readonly CodeProposal[],
 }
 
 /** Every distinct span of `proposals`, in text order. */
-function mergedEvidence(proposals: readonly CodeProposal[]): Evidence[] {
+export function mergedEvidence(proposals: readonly CodeProposal[]): Evidence[] {
   const byRange = new Map<string, Evidence>();
   for (const proposal of proposals) for (const span of proposal.evidence) byRange.set(`${span.begin}:${span.end}`, span);
   return [...byRange.values()].sort((a, b) => a.begin - b.begin || a.end - b.end);

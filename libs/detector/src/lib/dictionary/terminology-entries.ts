@@ -59,7 +59,10 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     pathVariants[termId] = variants;
     const historyOnly = personalHistory || (term.parent >= 0 && underPersonalHistory[term.parent]);
     underPersonalHistory[termId] = historyOnly;
-    const code = model.indexTermCodes[termId] ?? model.seeTargetCodes[termId];
+    // A "with" subterm sent elsewhere names a combination its target's own code leaves out:
+    // "Disease, artery, coronary, with angina pectoris - see Arteriosclerosis, coronary" is not
+    // I25.10, "... without angina pectoris"; the target's "with" subterms read it instead.
+    const code = model.indexTermCodes[termId] ?? (WITH_SUBTERM.test(term.title) ? undefined : model.seeTargetCodes[termId]);
     if (!code || term.source !== 'index') return;
     const display = indexDisplay(model, termId);
     const combination = isCombinationPath(model, termId);
