@@ -1,12 +1,16 @@
-import type { CompiledTerminology } from '@icd/terminology';
+import type { CodeRecord, CompiledTerminology } from '@icd/terminology';
 import { describe, expect, it } from 'vitest';
 import { withNewerDefaults } from './newer-defaults.js';
 import type { EntryDraft } from './term-dictionary.js';
 
-/** An Index that names I21.3, the Tabular's I21.9 and a code set that bills both. */
+/** Codes added after the Tabular the project reads: they have no Tabular node. */
+const ADDED_LATER = ['K7682'];
+
+/** An Index that names I21.3 and K72.90, the Tabular's I21.9 and a code set that bills them and K76.82, added later. */
 const TERMINOLOGY = {
-  isBillable: (code: string) => ['I21.3', 'I213', 'I21.9', 'I219', 'F32.9', 'F329', 'F32.A', 'F32A', 'C91.90', 'C9190', 'C91.10', 'C9110'].includes(code),
-  compiled: { indexTermCodes: ['I213', 'F329', 'C919', null], seeTargetCodes: {} } as unknown as CompiledTerminology,
+  isBillable: (code: string) => ['I21.3', 'I213', 'I21.9', 'I219', 'F32.9', 'F329', 'F32.A', 'F32A', 'C91.90', 'C9190', 'C91.10', 'C9110', 'K7290', 'K7682', 'G936'].includes(code),
+  compiled: { indexTermCodes: ['I213', 'F329', 'C919', 'K7290', null], seeTargetCodes: {} } as unknown as CompiledTerminology,
+  lookup: (code: string) => ({ addedAfterTabular: ADDED_LATER.includes(code) }) as unknown as CodeRecord,
 };
 
 function draft(source: EntryDraft['source'], code: string, stems: string[], display: string, extra: Partial<EntryDraft> = {}): EntryDraft {
@@ -40,6 +44,18 @@ describe('withNewerDefaults', () => {
     const leukemia = draft('inclusion', 'C9190', ['lymphoid', 'leukemia'], 'Inclusion term: Lymphoid leukemia NOS');
     const index = draft('index', 'C9110', ['lymphoid', 'leukemia'], 'Index: Leukemia, lymphoid, chronic');
     expect(withNewerDefaults([index, leukemia], TERMINOLOGY).drafts[0].code).toBe('C9110');
+  });
+
+  it('moves an Index entry across categories only to the very title of a code added after the Tabular', () => {
+    const hepatic = draft('index', 'K7290', ['encephalopathi', 'hepat'], 'Index: Encephalopathy > hepatic');
+    const title = draft('title', 'K7682', ['hepat', 'encephalopathi'], 'Title: Hepatic encephalopathy');
+    const { drafts, moved } = withNewerDefaults([hepatic, title], TERMINOLOGY);
+    expect(drafts[0]).toMatchObject({ code: 'K7682', display: 'Index: Encephalopathy > hepatic (now Hepatic encephalopathy)' });
+    expect([...moved]).toEqual([['K7290', ['K7682']]]);
+    // A title the Tabular already had names another axis; a history path reads its own words only.
+    const older = draft('title', 'G936', ['hepat', 'encephalopathi'], 'Title: Hepatic encephalopathy');
+    expect(withNewerDefaults([hepatic, older], TERMINOLOGY).drafts[0].code).toBe('K7290');
+    expect(withNewerDefaults([{ ...hepatic, historyOnly: true }, title], TERMINOLOGY).drafts[0].code).toBe('K7290');
   });
 
   it('moves nothing across categories or to a code the code set does not bill', () => {

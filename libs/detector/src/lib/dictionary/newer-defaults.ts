@@ -52,22 +52,46 @@ function isNamed(named: ReadonlySet<string>, code: string): boolean {
 /**
  * `drafts` with each Index entry (or learned phrase) whose words a newer default names taking
  * that default's code, when both codes are billable codes of one category and the Index never
- * names the newer one.
+ * names the newer one; or whose words are the very title of a code added after the Tabular the
+ * project reads, in another category: the Index's "Encephalopathy, hepatic" (K72.90, hepatic
+ * failure) is "Hepatic encephalopathy", K76.82 since FY2023.
  */
-export function withNewerDefaults(drafts: readonly EntryDraft[], terminology: Pick<Terminology, 'isBillable' | 'compiled'>): NewerDefaults {
+export function withNewerDefaults(drafts: readonly EntryDraft[], terminology: Pick<Terminology, 'isBillable' | 'compiled' | 'lookup'>): NewerDefaults {
   const named = codesTheIndexNames(terminology.compiled);
   const newer = new Map<string, EntryDraft>();
+  const titles = new Map<string, EntryDraft>();
   for (const draft of drafts) {
-    if (namesDefault(draft) && !isNamed(named, undotted(draft.code)) && terminology.isBillable(draft.code)) newer.set(stemSetKey(draft.stems), draft);
+    if (draft.source !== 'title' && draft.source !== 'inclusion') continue;
+    if (isNamed(named, undotted(draft.code)) || !terminology.isBillable(draft.code)) continue;
+    if (namesDefault(draft)) newer.set(stemSetKey(draft.stems), draft);
+    if (draft.source === 'title' && !/\bwith\b/i.test(draft.display)) titles.set(stemSetKey(draft.stems), draft);
   }
   const moved = new Map<string, string[]>();
-  if (newer.size === 0) return { drafts: [...drafts], moved };
+  if (newer.size === 0 && titles.size === 0) return { drafts: [...drafts], moved };
+  const addedLater = new Map<string, boolean>();
+  const isAddedLater = (code: string) => {
+    let added = addedLater.get(code);
+    if (added === undefined) {
+      added = terminology.lookup(code)?.addedAfterTabular === true;
+      addedLater.set(code, added);
+    }
+    return added;
+  };
   const recoded = drafts.map((draft) => {
     // An Index path to an "other specified" code ("Depression, specified NEC") names a kind the words leave out.
-    if (!RECODED_SOURCES.has(draft.source) || draft.notElsewhereClassified || /\bspecified\b/.test(draft.display)) return draft;
-    const latest = newer.get(stemSetKey(draft.stems));
-    const [from, to] = [undotted(draft.code), undotted(latest?.code ?? '')];
-    if (!latest || to === from || to.slice(0, 3) !== from.slice(0, 3) || !terminology.isBillable(draft.code)) return draft;
+    if (!RECODED_SOURCES.has(draft.source) || draft.notElsewhereClassified || /\bspecified\b/.test(draft.display) || !terminology.isBillable(draft.code)) return draft;
+    const key = stemSetKey(draft.stems);
+    const from = undotted(draft.code);
+    const sameCategory = newer.get(key);
+    const retitled = titles.get(key);
+    const latest =
+      sameCategory && undotted(sameCategory.code).slice(0, 3) === from.slice(0, 3)
+        ? sameCategory
+        : retitled && !draft.historyOnly && undotted(retitled.code).slice(0, 3) !== from.slice(0, 3) && isAddedLater(retitled.code)
+          ? retitled
+          : undefined;
+    const to = undotted(latest?.code ?? '');
+    if (!latest || to === from) return draft;
     if (!moved.get(from)?.includes(to)) moved.set(from, [...(moved.get(from) ?? []), to]);
     return { ...draft, code: to, display: `${draft.display} (now ${latest.display.replace(/^[^:]+: /, '')})` };
   });
