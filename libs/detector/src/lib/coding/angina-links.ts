@@ -57,6 +57,8 @@ export function linkAngina(
   credibleScore: number,
   titleOf: (code: string) => { title: string; billable: boolean },
 ): LinkedAngina {
+  // Nearly every document has no coronary atherosclerosis: one pass over the codes says so.
+  if (!proposals.some((proposal) => links.atherosclerosisCodes.has(proposal.code))) return { codes: [...proposals], folded: [] };
   const credible = proposals.filter((proposal) => proposal.score >= credibleScore);
   const atherosclerosis = credible.filter((proposal) => links.atherosclerosisCodes.has(proposal.code));
   const angina = credible.filter((proposal) => links.combinations.some((pair) => pair.angina === proposal.code));

@@ -90,8 +90,11 @@ function isAsserted(mention: DetectorMention): boolean {
 function findDeficits(doc: DetectorDoc, links: SequelaLinks): Deficit[] {
   const deficits: Deficit[] = [];
   for (let index = 0; index < doc.mentions.length; index += 1) {
-    const code = doc.resolutions[index].codes.find((resolved) => links.deficits.has(resolved.code));
-    if (code && isAsserted(doc.mentions[index])) deficits.push({ mention: index, code });
+    for (const code of doc.resolutions[index].codes) {
+      if (!links.deficits.has(code.code)) continue;
+      if (isAsserted(doc.mentions[index])) deficits.push({ mention: index, code });
+      break;
+    }
   }
   return deficits;
 }
