@@ -293,6 +293,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(entries).toEqual([]);
     });
 
+    it('codes diabetes with chronic kidney disease stated apart as E11.22 with the stage (I.A.15), not E11.9', () => {
+      const codes = codesOf(detector.detect('Assessment: 1. Type 2 diabetes mellitus. 2. Chronic kidney disease stage 4.'));
+      expect(codes).toEqual(expect.arrayContaining(['E11.22', 'N18.4']));
+      expect(codes).not.toContain('E11.9');
+    });
+
     it('reads HFrEF and HFpEF as the current Index does, as systolic and diastolic heart failure', () => {
       expect(codesOf(detectAll('Chronic HFrEF.'))).toContain('I50.22');
       expect(codesOf(detectAll('Acute HFpEF.'))).toContain('I50.31');

@@ -17,7 +17,7 @@ import { bmiProposal } from './bmi-status.js';
 import { withCodeFirstDefaults } from './code-first-defaults.js';
 import { keepSupportedStatusCodes } from './status-rules.js';
 import { linkHypertension } from './hypertension-links.js';
-import { linkAngina } from './angina-links.js';
+import { linkPresumed } from './presumed-links.js';
 import { widerReadingsFirst } from './wider-readings.js';
 import { dropAlternativeSiblings } from './default-siblings.js';
 import { rangesOverlap } from '../doc-queries.js';
@@ -59,10 +59,10 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
   const linked = linkHypertension(diagnosed, coding.hypertensionLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
-  const withAngina = linkAngina(linked.codes, coding.anginaLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
-  const codes = withBmiStatus(doc, coding, withCodeFirstDefaults(withAngina.codes, coding.codeFirstDefaults), options);
+  const presumed = linkPresumed(linked.codes, coding.presumedLinks, coding.calibration.threshold, (code) => summaryOf(coding, code));
+  const codes = withBmiStatus(doc, coding, withCodeFirstDefaults(presumed.codes, coding.codeFirstDefaults), options);
   // A mention whose code was folded into a combination code is coded, as that code.
-  const kept = new Set([...codes.map((proposal) => proposal.code), ...linked.folded, ...withAngina.folded]);
+  const kept = new Set([...codes.map((proposal) => proposal.code), ...linked.folded, ...presumed.folded]);
   return {
     schemaVersion: DETECTION_SCHEMA_VERSION,
     terminology: { system: 'ICD-10-CM', version: coding.terminology.version.version },

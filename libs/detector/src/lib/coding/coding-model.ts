@@ -9,7 +9,7 @@ import { loadBmiRules, type BmiRules } from './bmi-status.js';
 import { loadCodeFirstDefaults, type CodeFirstDefault } from './code-first-defaults.js';
 import { loadHypertensionLinks, type HypertensionLinks } from './hypertension-links.js';
 import { loadSequelaLinks, type SequelaLinks } from './sequela-links.js';
-import { loadAnginaLinks, type AnginaLinks } from './angina-links.js';
+import { loadPresumedLinks, type PresumedLink } from './presumed-links.js';
 import { loadStatusRules, statusEntryDrafts, withoutDrugDiagnoses, type StatusRule } from './status-rules.js';
 import { createCodeNarrower, createEntryNarrower, type CodeNarrower, type EntryNarrower } from './narrow-code.js';
 import { createCodeSummaries } from './code-summaries.js';
@@ -32,8 +32,8 @@ export interface CodingModel {
   readonly statusRules: readonly StatusRule[];
   /** Hypertension's presumed links to heart and kidney disease, and the combination codes they give. */
   readonly hypertensionLinks: HypertensionLinks;
-  /** Coronary atherosclerosis's presumed link with angina, and the combination codes it gives. */
-  readonly anginaLinks: AnginaLinks;
+  /** Combinations the classification presumes from two conditions (atherosclerosis with angina, diabetes with CKD). */
+  readonly presumedLinks: readonly PresumedLink[];
   /** Past cerebrovascular events, the deficits they leave and the I69 codes those give. */
   readonly sequelaLinks: SequelaLinks;
   /** Underlying conditions "code first" notes ask for, and their defaults when a note names none. */
@@ -90,7 +90,7 @@ export function createCodingModel(terminology: Terminology, options: CodingModel
     bmiRules: loadBmiRules(terminology),
     statusRules,
     hypertensionLinks: loadHypertensionLinks(terminology),
-    anginaLinks: loadAnginaLinks(terminology),
+    presumedLinks: loadPresumedLinks(terminology),
     sequelaLinks: loadSequelaLinks(terminology),
     codeFirstDefaults: options.codeFirstDefaults ?? loadCodeFirstDefaults(terminology),
     historyCodes,
