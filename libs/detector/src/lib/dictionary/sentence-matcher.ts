@@ -84,7 +84,7 @@ interface SentenceScratch {
   readonly spreadOf: Int32Array;
   /** The tokens of the placement being tried; copied out only when it succeeds. */
   placed: Int32Array;
-  /** Whether a word of the last placement occurs more than once in the sentence. */
+  /** Whether a word of the last placement that occurs more than once in the sentence sits at an end of it. */
   placedRepeated: boolean;
   /** What {@link touchGroupHeads} read, kept so that the reads stay. */
   touched: number;
@@ -344,13 +344,14 @@ function placeAround(table: MatchingTable, entryId: number, anchorToken: number,
   let low = anchorToken;
   let high = anchorToken;
   let previous = anchorToken;
-  let repeated = false;
+  let repeatedLow = Number.MAX_SAFE_INTEGER;
+  let repeatedHigh = -1;
   for (let i = stemsBegin; i < stemsEnd; i += 1) {
     const stemId = table.entryStems[i];
     const isNumber = table.numericStem[stemId] === 1;
     const target = isNumber ? previous : anchorToken;
     let nearest = occurrenceToken[firstOccurrence[stemId]];
-    repeated ||= nextOccurrence[firstOccurrence[stemId]] !== NO_OCCURRENCE;
+    const repeated = nextOccurrence[firstOccurrence[stemId]] !== NO_OCCURRENCE;
     for (let occurrence = firstOccurrence[stemId]; occurrence !== NO_OCCURRENCE; occurrence = nextOccurrence[occurrence]) {
       const token = occurrenceToken[occurrence];
       const stretch = tight && !isNumber ? outside(token, fixedLow, fixedHigh) - outside(nearest, fixedLow, fixedHigh) : 0;
@@ -361,8 +362,11 @@ function placeAround(table: MatchingTable, entryId: number, anchorToken: number,
     previous = nearest;
     if (nearest < low) low = nearest;
     if (nearest > high) high = nearest;
+    if (repeated && nearest < repeatedLow) repeatedLow = nearest;
+    if (repeated && nearest > repeatedHigh) repeatedHigh = nearest;
   }
-  scratch.placedRepeated = repeated;
+  // Placed anywhere but at an end of the placement, a repeated word cannot be what stretches it.
+  scratch.placedRepeated = repeatedLow === low || repeatedHigh === high;
   if (high - low + 1 > scratch.spreadOf[entryId]) return null;
   const tokens = new Array<number>(count);
   for (let i = 0; i < count; i += 1) tokens[i] = placed[i];

@@ -108,10 +108,13 @@ function inGapOfMention(doc: DetectorDoc, m: number, trigger: TextRange): boolea
   return true;
 }
 
-/** Whether `trigger` lies within mention `m` as matched words of its term, not in a gap of it nor reaching out of it. */
-function isWordOfTerm(doc: DetectorDoc, m: number, trigger: TextRange): boolean {
-  const mention = doc.mentions[m];
-  return trigger.begin >= mention.begin && trigger.end <= mention.end && !inGapOfMention(doc, m, trigger);
+/** Whether `trigger` lies within one of the mentions as matched words of its term, not in a gap of it nor reaching out of it. */
+function isWordOfSomeTerm(doc: DetectorDoc, mentionIndexes: readonly number[], trigger: TextRange): boolean {
+  for (const m of mentionIndexes) {
+    const mention = doc.mentions[m];
+    if (trigger.begin >= mention.begin && trigger.end <= mention.end && !inGapOfMention(doc, m, trigger)) return true;
+  }
+  return false;
 }
 
 /** `scope` cut at the commas and semicolons nearest `trigger` on either side. */
@@ -139,7 +142,7 @@ function cuesInSentence(doc: DetectorDoc, sentence: Sentence, mentionIndexes: re
     // A word of a term's own name ("... recurrent severe without psychotic features") reaches no
     // further than its list item: "..., and generalized anxiety disorder" after it is affirmed,
     // while "stroke without residual deficits or hemiparesis" denies the hemiparesis too.
-    const scope = mentionIndexes.some((m) => isWordOfTerm(doc, m, trigger)) ? withinListItem(doc, sentence, trigger, reach) : reach;
+    const scope = isWordOfSomeTerm(doc, mentionIndexes, trigger) ? withinListItem(doc, sentence, trigger, reach) : reach;
     for (const m of mentionIndexes) {
       const mention = doc.mentions[m];
       if (!rangesOverlap(mention, scope) || (rangesOverlap(mention, trigger) && trigger.begin >= mention.begin && !inGapOfMention(doc, m, trigger))) continue;
