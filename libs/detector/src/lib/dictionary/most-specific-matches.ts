@@ -1,6 +1,7 @@
 /**
  * Which of a sentence's matches stand: a match whose words a wider match already names is
- * dropped, unless the wider code asks for it beside it or it is a learned code of another axis.
+ * dropped, unless the wider code asks for it beside it, it is a learned code of another axis, or
+ * the caller says the wider match hides nothing (a reading the training cases found seldom right).
  */
 import type { HidesNarrower, KeepBoth, SentenceMatch } from './sentence-matcher.js';
 
