@@ -7,7 +7,7 @@ import type { CodeProposal } from '@icd/contracts';
 import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/code-first-defaults.en.json' with { type: 'json' };
-import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
+import { CODE_PREFIX, DOTTED_CODE, hasCodePrefix } from '../rules/code-schemas.js';
 import { parseDataFile } from '../rules/parse-data-file.js';
 
 const CodeFirstDefaultsFile = z
@@ -56,8 +56,8 @@ export function parseCodeFirstDefaults(input: unknown, terminology: Pick<Termino
 export function withCodeFirstDefaults(codes: readonly CodeProposal[], rules: readonly CodeFirstDefault[]): CodeProposal[] {
   let result = [...codes];
   for (const rule of rules) {
-    const asking = result.findIndex((proposal) => startsWithAny(proposal.code, rule.codePrefixes));
-    if (asking < 0 || result.some((proposal) => startsWithAny(proposal.code, rule.satisfiedBy))) continue;
+    const asking = result.findIndex((proposal) => hasCodePrefix(proposal.code, rule.codePrefixes));
+    if (asking < 0 || result.some((proposal) => hasCodePrefix(proposal.code, rule.satisfiedBy))) continue;
     const trigger = result[asking];
     const underlying: CodeProposal = {
       code: rule.defaultCode,
@@ -73,6 +73,3 @@ export function withCodeFirstDefaults(codes: readonly CodeProposal[], rules: rea
   return result;
 }
 
-function startsWithAny(code: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((prefix) => code.startsWith(prefix));
-}

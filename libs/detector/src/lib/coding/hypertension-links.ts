@@ -9,7 +9,7 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/hypertension-links.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
-import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
+import { CODE_PREFIX, DOTTED_CODE, hasCodePrefix } from '../rules/code-schemas.js';
 
 const HEART = z.enum(['none', 'disease', 'failure']);
 const KIDNEY = z.enum(['none', 'stage1to4', 'endStage']);
@@ -71,8 +71,6 @@ export interface LinkedHypertension {
   readonly folded: readonly string[];
 }
 
-const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((prefix) => code.startsWith(prefix));
-
 /**
  * `proposals` with their hypertension codes replaced by the combination the linked conditions
  * call for. The combination takes the best hypertension score and the hypertension's evidence; the
@@ -87,7 +85,7 @@ export function linkHypertension(
   credibleScore: number,
   titleOf: (code: string) => { title: string; billable: boolean },
 ): LinkedHypertension {
-  const hypertension = proposals.filter((proposal) => startsWithAny(proposal.code, links.hypertensionPrefixes) && proposal.score >= credibleScore);
+  const hypertension = proposals.filter((proposal) => hasCodePrefix(proposal.code, links.hypertensionPrefixes) && proposal.score >= credibleScore);
   if (hypertension.length === 0) return { codes: [...proposals], folded: [] };
   const linked = proposals.filter((proposal) => !hypertension.includes(proposal) && proposal.score >= credibleScore && linkedCondition(proposal.code, links) !== null);
   const heart = strongest(HEART_ORDER, [...hypertension.map((proposal) => links.implied.get(proposal.code)?.heart ?? 'none'), ...linked.map((proposal) => heartOf(proposal.code, links))]);
@@ -106,7 +104,7 @@ export function linkHypertension(
     alternatives: foldedAlternatives(code, hypertension, best),
   };
   // Fainter readings of the hypertension (shown only at a low minScore) give way to the combination too.
-  const others = proposals.filter((proposal) => !startsWithAny(proposal.code, links.hypertensionPrefixes));
+  const others = proposals.filter((proposal) => !hasCodePrefix(proposal.code, links.hypertensionPrefixes));
   const at = others.findIndex((proposal) => proposal.score < combination.score);
   return {
     codes: at < 0 ? [...others, combination] : [...others.slice(0, at), combination, ...others.slice(at)],
@@ -128,13 +126,13 @@ function linkedCondition(code: string, links: HypertensionLinks): 'heart' | 'kid
 }
 
 function heartOf(code: string, links: HypertensionLinks): Heart {
-  if (startsWithAny(code, links.heartFailurePrefixes)) return 'failure';
-  return startsWithAny(code, links.heartDiseasePrefixes) ? 'disease' : 'none';
+  if (hasCodePrefix(code, links.heartFailurePrefixes)) return 'failure';
+  return hasCodePrefix(code, links.heartDiseasePrefixes) ? 'disease' : 'none';
 }
 
 function kidneyOf(code: string, links: HypertensionLinks): Kidney {
-  if (startsWithAny(code, links.endStageKidneyPrefixes)) return 'endStage';
-  return startsWithAny(code, links.kidneyPrefixes) ? 'stage1to4' : 'none';
+  if (hasCodePrefix(code, links.endStageKidneyPrefixes)) return 'endStage';
+  return hasCodePrefix(code, links.kidneyPrefixes) ? 'stage1to4' : 'none';
 }
 
 /** The hypertension codes the combination replaces, then the best one's own alternatives: a coder who rejects the link finds them there. */

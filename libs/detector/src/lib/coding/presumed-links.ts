@@ -11,7 +11,7 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/presumed-links.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
-import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
+import { CODE_PREFIX, DOTTED_CODE, hasCodePrefix } from '../rules/code-schemas.js';
 import { mergedEvidence } from './hypertension-links.js';
 
 const PresumedLinksFile = z
@@ -54,8 +54,6 @@ export interface LinkedCodes {
   readonly folded: readonly string[];
 }
 
-const startsWithAny = (code: string, prefixes: readonly string[]) => prefixes.some((prefix) => code.startsWith(prefix));
-
 /**
  * `proposals` with each rule applied in turn where an anchor and a partner, each scored at least
  * `credibleScore`, are both proposed and the combination is not yet: the combination takes the
@@ -72,7 +70,7 @@ export function linkPresumed(
   const folded: string[] = [];
   for (const rule of rules) {
     // Nearly every document has no anchor: one pass over its codes says so.
-    if (!codes.some((proposal) => startsWithAny(proposal.code, rule.anchors))) continue;
+    if (!codes.some((proposal) => hasCodePrefix(proposal.code, rule.anchors))) continue;
     const linked = linkByRule(codes, rule, credibleScore, titleOf);
     if (!linked) continue;
     codes = linked.codes;
@@ -83,7 +81,7 @@ export function linkPresumed(
 
 function linkByRule(proposals: readonly CodeProposal[], rule: PresumedLink, credibleScore: number, titleOf: (code: string) => { title: string; billable: boolean }): LinkedCodes | null {
   const credible = proposals.filter((proposal) => proposal.score >= credibleScore);
-  const anchors = credible.filter((proposal) => startsWithAny(proposal.code, rule.anchors));
+  const anchors = credible.filter((proposal) => hasCodePrefix(proposal.code, rule.anchors));
   const pair = rule.partners.find((partner) => credible.some((proposal) => proposal.code.startsWith(partner.prefix)));
   if (anchors.length === 0 || !pair || proposals.some((proposal) => proposal.code === pair.combination)) return null;
   // Every partner the rule knows is part of the link: the combination codes the angina, whatever its kind.

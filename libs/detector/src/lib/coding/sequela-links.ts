@@ -8,7 +8,8 @@ import type { Terminology } from '@icd/terminology';
 import { z } from 'zod';
 import data from '../../data/sequela-links.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
-import { CODE_PREFIX, DOTTED_CODE } from '../rules/code-schemas.js';
+import { CombinedPattern, literalSource } from '../text-patterns.js';
+import { CODE_PREFIX, DOTTED_CODE, hasCodePrefix } from '../rules/code-schemas.js';
 
 const WORDS = z.array(z.string().regex(/^[a-z][a-z -]*[a-z]$/, 'lower-case words')).min(1);
 
@@ -25,15 +26,16 @@ const SequelaLinksFile = z
   })
   .strict();
 
+/** What a cue says: a sequela of any event, a cause that ties to a past one, or a word that ties nothing ("new"). */
+export type SequelaCue = 'sequela' | 'cause' | 'blocking';
+
 export interface SequelaLinks {
   /** The I69 category ("I69.3") of each kind of event, by code prefix. */
   readonly events: readonly { readonly prefixes: readonly string[]; readonly sequelaCategory: string }[];
   /** Single words that name a past event and the link at once ("post-stroke"), with the event's code. */
   readonly combinedWords: ReadonlyMap<string, string>;
-  /** Cue phrases, each as its words. */
-  readonly sequelaCues: readonly (readonly string[])[];
-  readonly causeCues: readonly (readonly string[])[];
-  readonly blockingWords: ReadonlySet<string>;
+  /** The cue phrases and blocking words, found in the text as the context rules' triggers are. */
+  readonly cues: CombinedPattern<SequelaCue>;
   /** The last characters of the I69 code of each deficit code. */
   readonly deficits: ReadonlyMap<string, string>;
   readonly keepDeficitCode: ReadonlySet<string>;
@@ -44,13 +46,11 @@ export interface SequelaLinks {
 /** Validates the rules; a deficit code or an I69 code the loaded code set does not bill is simply never proposed. */
 export function parseSequelaLinks(input: unknown, terminology: Pick<Terminology, 'isBillable'>): SequelaLinks {
   const parsed = parseDataFile(SequelaLinksFile, input, 'sequela-links.en.json');
-  const phrases = (cues: readonly string[]) => cues.map((cue) => cue.split(' '));
+  const alternatives = (literals: readonly string[], value: SequelaCue) => literals.map((literal) => ({ source: literalSource(literal), literal, value }));
   return {
     events: parsed.events,
     combinedWords: new Map(Object.entries(parsed.combinedWords)),
-    sequelaCues: phrases(parsed.sequelaCues),
-    causeCues: phrases(parsed.causeCues),
-    blockingWords: new Set(parsed.blockingWords),
+    cues: new CombinedPattern([...alternatives(parsed.sequelaCues, 'sequela'), ...alternatives(parsed.causeCues, 'cause'), ...alternatives(parsed.blockingWords, 'blocking')], 'iu'),
     deficits: new Map(Object.entries(parsed.deficits)),
     keepDeficitCode: new Set(parsed.keepDeficitCode),
     isBillable: (code) => terminology.isBillable(code),
@@ -63,7 +63,7 @@ export function loadSequelaLinks(terminology: Pick<Terminology, 'isBillable'>): 
 
 /** The I69 category for an event code (I63.9 -> I69.3), or null when the code is no such event. */
 export function sequelaCategoryOf(links: SequelaLinks, eventCode: string): string | null {
-  for (const event of links.events) if (event.prefixes.some((prefix) => eventCode.startsWith(prefix))) return event.sequelaCategory;
+  for (const event of links.events) if (hasCodePrefix(eventCode, event.prefixes)) return event.sequelaCategory;
   return null;
 }
 

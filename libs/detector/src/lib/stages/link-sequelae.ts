@@ -5,7 +5,7 @@
  * cue words between the two (`sequela-links.en.json`); everything else keeps what resolve-codes
  * decided.
  */
-import type { DetectorDoc, DetectorMention, MentionResolution, ResolvedCode, Sentence } from '../detector-doc.js';
+import type { DetectorDoc, DetectorMention, MentionResolution, ResolvedCode, Sentence, TextRange } from '../detector-doc.js';
 import { requireStages, withLayers } from '../detector-doc.js';
 import { sentenceAt } from '../doc-queries.js';
 import { assertionFromCues } from '../mentions.js';
@@ -48,9 +48,12 @@ export const linkSequelae: Stage = (doc, deps) => {
   const resolutions = [...doc.resolutions];
   const mentions = [...doc.mentions];
   const linked = { categories: new Set<string>(), events: new Set<number>() };
+  // A sentence's events are read once, however many of its mentions are deficits.
+  const eventsBySentence = new Map<number, EventSite[]>();
   for (const deficit of deficits) {
     const sentence = sentenceAt(doc, doc.mentions[deficit.mention].begin);
-    const event = sentence ? tiedEvent(doc, links, sentence, doc.mentions[deficit.mention]) : null;
+    if (sentence && !eventsBySentence.has(sentence.index)) eventsBySentence.set(sentence.index, eventsIn(doc, links, sentence));
+    const event = sentence ? tiedEvent(doc, links, sentence, eventsBySentence.get(sentence.index) ?? [], doc.mentions[deficit.mention]) : null;
     const code = event ? sequelaCodeFor(links, event.sequelaCategory, deficit.code.code) : null;
     if (!event || !code) continue;
     resolutions[deficit.mention] = sequelaResolution(links, code, event, deficit);
@@ -100,9 +103,9 @@ function findDeficits(doc: DetectorDoc, links: SequelaLinks): Deficit[] {
 }
 
 /** The nearest event of `sentence` that a cue ties `deficit` to, or null. */
-function tiedEvent(doc: DetectorDoc, links: SequelaLinks, sentence: Sentence, deficit: DetectorMention): EventSite | null {
-  const events = eventsIn(doc, links, sentence).sort((a, b) => distance(a, deficit) - distance(b, deficit));
-  return events.find((event) => isTied(doc, links, sentence, event, deficit)) ?? null;
+function tiedEvent(doc: DetectorDoc, links: SequelaLinks, sentence: Sentence, events: readonly EventSite[], deficit: DetectorMention): EventSite | null {
+  const nearestFirst = [...events].sort((a, b) => distance(a, deficit) - distance(b, deficit));
+  return nearestFirst.find((event) => isTied(doc, links, sentence, event, deficit)) ?? null;
 }
 
 function distance(event: EventSite, deficit: DetectorMention): number {
@@ -128,30 +131,23 @@ function eventsIn(doc: DetectorDoc, links: SequelaLinks, sentence: Sentence): Ev
 }
 
 /**
- * Whether a cue ties `deficit` to `event`: between the two, or just before the first of them,
- * with no blocking word ("new", "acute") among those words.
+ * Whether a cue ties `deficit` to `event`: between the two, or among the few words just before
+ * the first of them, with no blocking word ("new", "acute") there.
  */
 function isTied(doc: DetectorDoc, links: SequelaLinks, sentence: Sentence, event: EventSite, deficit: DetectorMention): boolean {
   const first = event.begin < deficit.begin ? event : deficit;
   const second = first === event ? deficit : event;
-  const between: string[] = [];
-  const lead: string[] = [];
-  for (let token = sentence.tokenBegin; token < sentence.tokenEnd; token += 1) {
-    const { begin, end, normal } = doc.tokens[token];
-    if (begin >= first.end && end <= second.begin) between.push(normal);
-    else if (end <= first.begin) lead.push(normal);
-  }
-  const words = [...lead.slice(-CUE_LEAD_TOKENS), ...between];
-  if (words.some((word) => links.blockingWords.has(word))) return false;
-  if (event.cueInWord || links.sequelaCues.some((cue) => holdsPhrase(words, cue))) return true;
-  return event.past && links.causeCues.some((cue) => holdsPhrase(words, cue));
+  const cues = [...links.cues.matchAll(doc.text, leadBegin(doc, sentence, first), first.begin), ...links.cues.matchAll(doc.text, first.end, second.begin)].map((cue) => cue.value);
+  if (cues.includes('blocking')) return false;
+  if (event.cueInWord || cues.includes('sequela')) return true;
+  return event.past && cues.includes('cause');
 }
 
-function holdsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  for (let at = 0; at + phrase.length <= words.length; at += 1) {
-    if (phrase.every((word, offset) => words[at + offset] === word)) return true;
-  }
-  return false;
+/** Where the {@link CUE_LEAD_TOKENS} tokens of `sentence` before `first` begin. */
+function leadBegin(doc: DetectorDoc, sentence: Sentence, first: TextRange): number {
+  let token = sentence.tokenBegin;
+  while (token < sentence.tokenEnd && doc.tokens[token].end <= first.begin) token += 1;
+  return doc.tokens[Math.max(sentence.tokenBegin, token - CUE_LEAD_TOKENS)]?.begin ?? first.begin;
 }
 
 /** The deficit's resolution once it is coded as a sequela: the I69 code, and the deficit's own code where the I69 code asks for it. */
