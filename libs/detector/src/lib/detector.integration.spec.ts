@@ -154,6 +154,12 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codes).not.toContain('N18.9');
     });
 
+    it('codes acute on chronic respiratory failure as the one combination, not also its acute, chronic or unspecified readings', () => {
+      expect(inCategory(detectAll('Acute on chronic hypoxic respiratory failure.'), 'J96')).toEqual(['J96.21']);
+      const both = detectAll('Acute and chronic respiratory failure with hypercapnia. Acute on chronic hypoxic respiratory failure.');
+      expect(inCategory(both, 'J96').sort()).toEqual(['J96.21', 'J96.22']);
+    });
+
     it('reads "E. coli" as Escherichia coli: sepsis due to it is A41.51, cited over the whole abbreviation, with no B96.20 beside it', () => {
       const result = detectAll('Sepsis due to E. coli.');
       const sepsis = result.codes.find((proposal) => proposal.code === 'A41.51');
@@ -331,6 +337,17 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(lung.filter((code) => code.startsWith('C71'))).toEqual([]);
     });
 
+    it('reads a tumour whose behaviour is stated in that column only, not also as of unspecified behaviour', () => {
+      const lung = codesOf(detectAll('Malignant neoplasm of right upper lobe lung.'));
+      expect(lung).toContain('C34.11');
+      expect(lung.filter((code) => code.startsWith('D49'))).toEqual([]);
+      const liver = codesOf(detectAll('Benign tumor of the liver.'));
+      expect(liver).toContain('D13.4');
+      expect(liver.filter((code) => code.startsWith('D49'))).toEqual([]);
+      // With no behaviour stated, the Unspecified column is the reading.
+      expect(codesOf(detectAll('Neoplasm of the lung.'))).toContain('D49.1');
+    });
+
     it('codes a melanoma by its own Index entry, not as a Neoplasm Table primary of its site', () => {
       const codes = codesOf(detectAll('Malignant melanoma of the left shoulder.'));
       expect(codes.filter((code) => code.startsWith('C43'))).not.toEqual([]);
@@ -387,6 +404,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detector.detect('Hip osteoarthritis, left.'), 'M16.1')).toEqual(['M16.12']);
       expect(inCategory(detector.detect('Carpal tunnel syndrome. Right.'), 'G56')).toEqual(['G56.00']);
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
+    });
+
+    it('reads a trimester written after a comma as the trimester of the condition before it', () => {
+      expect(inCategory(detectAll('Mild preeclampsia, third trimester.'), 'O14')).toEqual(['O14.03']);
+      expect(inCategory(detectAll('Mild preeclampsia. Third trimester.'), 'O14')).toEqual(['O14.00']);
     });
 
     it('reads a title or inclusion term written out with its own commas as one phrase, hiding its narrower readings', () => {

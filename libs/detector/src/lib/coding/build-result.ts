@@ -54,7 +54,7 @@ export function buildDetectionResult(doc: DetectorDoc, coding: CodingModel, opti
   const ranked = dropAlternativeSiblings(
     scored.filter((code) => compatible.has(code)).map((code) => code.proposal),
     (code) => (candidates.get(code)?.firstChoice ?? 0) > 0,
-    (code) => combinations.has(code),
+    (combination, component) => namesComponent(combinations, combination, component),
   );
   const impliedOnly = (code: string) => [...(candidates.get(code)?.entries ?? [])].every((entry) => coding.dictionary.entries[entry].source === 'status');
   const diagnosed = keepSupportedStatusCodes(dropContradictedWithoutComplications(ranked, coding.calibration.threshold), coding.statusRules, impliedOnly);
@@ -127,17 +127,32 @@ function rankCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCand
   return ranked.sort((a, b) => b.proposal.score - a.proposal.score || a.proposal.code.localeCompare(b.proposal.code));
 }
 
-/** The codes an Index "with" combination entry led to. */
-function combinationCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>): Set<string> {
-  const codes = new Set<string>();
+/** The codes an Index "with" combination entry led to, each with the stems of those entries. */
+function combinationCodes(coding: CodingModel, candidates: ReadonlyMap<string, CodeCandidate>): Map<string, (readonly string[])[]> {
+  const codes = new Map<string, (readonly string[])[]>();
   for (const [code, candidate] of candidates) {
     for (const entry of candidate.entries) {
-      if (coding.dictionary.entries[entry].combination !== true) continue;
-      codes.add(code);
-      break;
+      const { combination, stems } = coding.dictionary.entries[entry];
+      if (combination !== true) continue;
+      const readings = codes.get(code);
+      if (readings) readings.push(stems);
+      else codes.set(code, [stems]);
     }
   }
   return codes;
+}
+
+/**
+ * Whether the combination `combination` names the condition `component` codes: any condition
+ * that is no combination itself, and a combination whose every reading is part of one of the
+ * wider combination's ("acute respiratory failure with hypoxia" within "acute and chronic
+ * respiratory failure with hypoxia").
+ */
+function namesComponent(combinations: ReadonlyMap<string, (readonly string[])[]>, combination: string, component: string): boolean {
+  const wider = combinations.get(combination);
+  if (!wider) return false;
+  const readings = combinations.get(component);
+  return !readings || readings.every((stems) => wider.some((widerStems) => widerStems.length > stems.length && stems.every((stem) => widerStems.includes(stem))));
 }
 
 /** The most words one dictionary entry behind `candidate` reads. */

@@ -61,6 +61,16 @@ describe('dropAlternativeSiblings', () => {
     const unchosen = dropAlternativeSiblings([nausea, vomiting, combination], (code) => code !== 'R11.2', isCombination).map((entry) => entry.code);
     expect(unchosen).toEqual(expect.arrayContaining(['R11.0', 'R11.10']));
     const other = proposal('R11.15', 'Cyclical vomiting syndrome unrelated to migraine', 0, 19);
-    expect(dropAlternativeSiblings([other, combination], () => true, () => true)).toHaveLength(2);
+    expect(dropAlternativeSiblings([other, combination], () => true, (wider, component) => wider === 'R11.2' && component !== 'R11.15')).toHaveLength(2);
+  });
+
+  it('drops a component whose mentions several proposed combinations of its category name between them, and only then', () => {
+    const unspecified = proposal('J96.20', 'Acute and chronic respiratory failure, unspecified whether with hypoxia or hypercapnia', 0, 40);
+    unspecified.evidence.push({ begin: 50, end: 90, text: 'x'.repeat(40), section: null });
+    const hypoxia = proposal('J96.21', 'Acute and chronic respiratory failure with hypoxia', 0, 40);
+    const hypercapnia = proposal('J96.22', 'Acute and chronic respiratory failure with hypercapnia', 50, 100);
+    const names = (wider: string) => wider !== 'J96.20';
+    expect(dropAlternativeSiblings([unspecified, hypoxia, hypercapnia], () => true, names).map((entry) => entry.code)).toEqual(['J96.21', 'J96.22']);
+    expect(dropAlternativeSiblings([unspecified, hypoxia], () => true, names).map((entry) => entry.code)).toEqual(['J96.20', 'J96.21']);
   });
 });

@@ -13,32 +13,38 @@ function unspecifiedCount(title: string): number {
  * an "unspecified" code beside one that leaves fewer axes unspecified (the resolver narrowed the
  * header by what the note says: "CKD stage 3b" is N18.32, and N18.30 beside it says less about
  * the same thing), and a condition a proposed "with" combination already names.
+ * `namesComponent(combination, component)` says whether `combination` is an Index "with"
+ * combination that names what `component` codes.
  */
 export function dropAlternativeSiblings(
   proposals: readonly CodeProposal[],
   isFirstChoice: (code: string) => boolean,
-  isCombination: (code: string) => boolean = () => false,
+  namesComponent: (combination: string, component: string) => boolean = () => false,
 ): CodeProposal[] {
   return proposals.filter(
-    (proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice) || (isFirstChoice(other.code) && isComponentOf(proposal, other, isCombination))),
+    (proposal) => !proposals.some((other) => isNarrowerSiblingReading(other, proposal, isFirstChoice)) && !isComponentOfCombinations(proposal, proposals, isFirstChoice, namesComponent),
   );
 }
 
 /**
- * Whether `component` is one of the conditions a proposed Index "with" combination of its
- * category, which some mention chose first, codes from the same or wider words around each of its
+ * Whether `component` is one of the conditions that proposed Index "with" combinations of its
+ * category, which some mention chose first, code from the same or wider words around each of its
  * mentions: "nausea and vomiting" is R11.2, which names the nausea (R11.0) and the vomiting
- * (R11.10) too. Only a proposed combination counts, so that one the ranker rejects leaves its
- * components standing.
+ * (R11.10) too; "acute and chronic respiratory failure" twice, once with hypoxia (J96.21) and
+ * once with hypercapnia (J96.22), leaves no J96.20. Only a proposed combination counts, so that
+ * one the ranker rejects leaves its components standing.
  */
-function isComponentOf(component: CodeProposal, combination: CodeProposal, isCombination: (code: string) => boolean): boolean {
-  return (
-    component !== combination &&
-    component.code.slice(0, 3) === combination.code.slice(0, 3) &&
-    isCombination(combination.code) &&
-    !isCombination(component.code) &&
-    component.evidence.every((span) => insideSpan(span, combination.evidence))
+function isComponentOfCombinations(
+  component: CodeProposal,
+  proposals: readonly CodeProposal[],
+  isFirstChoice: (code: string) => boolean,
+  namesComponent: (combination: string, component: string) => boolean,
+): boolean {
+  const category = component.code.slice(0, 3);
+  const naming = proposals.filter(
+    (other) => other !== component && other.code.slice(0, 3) === category && isFirstChoice(other.code) && namesComponent(other.code, component.code),
   );
+  return naming.length > 0 && component.evidence.every((span) => naming.some((combination) => insideSpan(span, combination.evidence)));
 }
 
 /**

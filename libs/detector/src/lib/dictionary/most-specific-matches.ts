@@ -4,6 +4,7 @@
  * the caller says the wider match hides nothing (a reading the training cases found seldom right).
  */
 import type { HidesNarrower, KeepBoth, SentenceMatch } from './sentence-matcher.js';
+import type { NeoplasmMarker } from './neoplasm-markers.js';
 
 /** The classification's chapter of a code, as the term dictionary gives it. */
 export type ChapterOf = (code: string) => string | null;
@@ -12,7 +13,9 @@ export function keepMostSpecific(matches: SentenceMatch[], keepBoth: KeepBoth, c
   if (matches.length <= 1) return matches;
   const kept: SentenceMatch[] = [];
   const placed = matches.some((match) => match.entry.notElsewhereClassified) ? matches.filter((match) => !isClassifiedElsewhere(match, matches, chapterOf)) : matches;
-  const candidates = placed.some((match) => match.entry.source === 'neoplasm') ? placed.filter((match) => !isCodedByMorphology(match, placed, chapterOf)) : placed;
+  const candidates = placed.some((match) => match.entry.source === 'neoplasm')
+    ? placed.filter((match) => !isCodedByMorphology(match, placed, chapterOf) && !isBehaviourNamedElsewhere(match, placed))
+    : placed;
   // Widest first, and only against matches already kept: a match that is itself covered must not hide others.
   for (const match of widestFirst(candidates)) if (!isHiddenByKept(kept, match, keepBoth, chapterOf, hides)) kept.push(match);
   return kept.some((match) => match.entry.source === 'lexicon') ? kept.filter((match) => !contradictsTerminology(match, kept)) : kept;
@@ -78,6 +81,26 @@ function isCodedByMorphology(match: SentenceMatch, matches: readonly SentenceMat
       chapterOf(other.entry.code) === NEOPLASM_CHAPTER &&
       other.tokens.every((token) => token >= first && token <= last && !match.tokens.includes(token)),
   );
+}
+
+/** The Neoplasm Table column of a tumour named with no behaviour ("tumor", "neoplasm"). */
+const UNSPECIFIED_BEHAVIOUR: NeoplasmMarker = '#neoplasm';
+
+/**
+ * A Table reading of "neoplasm" or "tumor" as of unspecified behaviour where a word beside it
+ * names the behaviour: "malignant neoplasm of the right upper lobe" reads the site in the
+ * Malignant column (C34.1-) with "malignant" and in the Unspecified column (D49.1) with
+ * "neoplasm", and in the Unspecified column at the lung (D49.1) from "neoplasm" and "lung"; both
+ * are the one tumour, its behaviour stated. Only the noun may be left out of the behaviour's
+ * reading, and it must lie among that reading's words.
+ */
+function isBehaviourNamedElsewhere(match: SentenceMatch, matches: readonly SentenceMatch[]): boolean {
+  if (match.entry.source !== 'neoplasm' || !match.entry.stems.includes(UNSPECIFIED_BEHAVIOUR)) return false;
+  return matches.some((other) => {
+    if (other === match || other.entry.source !== 'neoplasm' || other.entry.stems.includes(UNSPECIFIED_BEHAVIOUR)) return false;
+    const outside = match.tokens.filter((token) => !other.tokens.includes(token));
+    return outside.length === 1 && outside[0] > other.tokens[0] && outside[0] < other.tokens[other.tokens.length - 1];
+  });
 }
 
 function isHiddenByKept(kept: readonly SentenceMatch[], match: SentenceMatch, keepBoth: KeepBoth, chapterOf: ChapterOf, hides: HidesNarrower): boolean {

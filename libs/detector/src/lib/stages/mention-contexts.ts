@@ -8,8 +8,11 @@ import type { TokenWords, WordStemIds } from '../dictionary/word-stem-ids.js';
 import type { DictionaryEntry } from '../dictionary/term-dictionary.js';
 import { letteredNumberAt } from './stand-in-stems.js';
 
-/** Words that say which side: a comma may set them after the condition. */
-const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral', 'both']);
+/**
+ * Words that say which side, or which trimester: a comma may set them after the condition
+ * ("Otitis media, left ear", "Mild preeclampsia, third trimester").
+ */
+const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral', 'both', 'trimester']);
 /** Words after a comma that may still be a side: "left", "right ear", "left lower extremity". */
 const MAX_TRAILING_SIDE_WORDS = 3;
 
@@ -66,8 +69,8 @@ export class MentionContexts {
   }
 
   /**
-   * Notes write a condition's side after it, as a problem list does: "Carpal tunnel syndrome,
-   * right", "Otitis media, left ear". The item after a comma that has a side word, at most
+   * Notes write a condition's side or trimester after it, as a problem list does: "Carpal tunnel
+   * syndrome, right", "Otitis media, left ear". The item after a comma that has a side word, at most
    * {@link MAX_TRAILING_SIDE_WORDS} words and no word that names a condition alone belongs to the
    * item before it; "COPD, left knee pain" is two conditions. Returns `end` when there is none.
    */
