@@ -406,6 +406,25 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });
 
+    it('follows the Index to a subcategory it names instead of a code: ear pain is otalgia (H92.0-), by side', () => {
+      expect(inCategory(detectAll('Ear pain.'), 'H92')).toEqual(['H92.09']);
+      expect(inCategory(detectAll('Right ear pain.'), 'H92')).toEqual(['H92.01']);
+      expect(codesOf(detectAll('Right ear pain.'))).not.toContain('R52');
+    });
+
+    it('narrows by a seventh character that names the eye as by any title word, not as an encounter', () => {
+      expect(inCategory(detectAll('Type 2 diabetes with proliferative diabetic retinopathy with macular edema.'), 'E11.3')).toEqual(['E11.3519']);
+      expect(inCategory(detectAll('Type 2 diabetes with proliferative diabetic retinopathy with macular edema, bilateral.'), 'E11.3')).toEqual(['E11.3513']);
+      expect(inCategory(detectAll('Proliferative diabetic retinopathy with macular edema, left eye.'), 'E11.3')).toEqual(['E11.3512']);
+    });
+
+    it('reads no combination across an "and" that parts two conditions, leaping over a word of the second', () => {
+      const valves = codesOf(detectAll('Aortic stenosis and mitral regurgitation.'));
+      expect(valves).toEqual(expect.arrayContaining(['I35.0', 'I34.0']));
+      expect(valves).not.toContain('I35.2');
+      expect(codesOf(detectAll('Type 2 diabetes and chronic kidney disease stage 3.'))).toEqual(expect.arrayContaining(['E11.22', 'N18.30']));
+    });
+
     it('reads a trimester written after a comma as the trimester of the condition before it', () => {
       expect(inCategory(detectAll('Mild preeclampsia, third trimester.'), 'O14')).toEqual(['O14.03']);
       expect(inCategory(detectAll('Mild preeclampsia. Third trimester.'), 'O14')).toEqual(['O14.00']);

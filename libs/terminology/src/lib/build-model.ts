@@ -85,7 +85,8 @@ export function buildModel(input: ModelSources): CompiledTerminology {
     sections,
     notes: compileNotes(input.tabular, ledger),
     indexTerms,
-    indexTermCodes: indexTerms.map((term) => ledger.place(term.code, term.source)),
+    // "see subcategory H92.0" (`subcat`) names a header the Tabular completes, as a code ending in "-" does.
+    indexTermCodes: indexTerms.map((term) => ledger.place(term.code ?? term.subcat, term.source)),
     tables: input.tables,
     tableCellCodes: input.tables.map((table) =>
       table.rows.map((row) => row.cells.map((cell) => ledger.place(cell ?? undefined, table.kind))),

@@ -1,7 +1,7 @@
 import type { IndexTerm, TableData, TabularNotes } from './sources/source-types.js';
 
 /** Bump when the compiled layout changes: artifacts of another format are rebuilt. */
-export const COMPILED_FORMAT = 10;
+export const COMPILED_FORMAT = 11;
 
 /** One FY2026 code or header as compiled. Codes are undotted inside the model. */
 export interface CompiledCode {

@@ -86,6 +86,11 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
     expect(terminology.lookup('C50.9')?.tableCells.some((cell) => cell.table === 'neoplasm')).toBe(true);
   });
 
+  it('lists an Index entry that sends the coder to a subcategory under that subcategory ("Pain, ear" H92.0)', () => {
+    const paths = terminology.lookup('H92.0')?.indexEntries.map((entry) => entry.path.map((step) => step.title).join(' > '));
+    expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^Pain.* > ear$/)]));
+  });
+
   it('places every code in a chapter, categories added after the Tabular edition included', () => {
     expect(terminology.chapterOf('I1A.0')).toBe('9');
     expect(terminology.lookup('I1A.0')?.section?.id).toBe('I10-I16');

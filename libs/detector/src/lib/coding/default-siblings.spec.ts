@@ -34,6 +34,12 @@ describe('dropAlternativeSiblings', () => {
     const anyEar = proposal('H66.90', 'Otitis media, unspecified, unspecified ear', 0, 18);
     expect(dropAlternativeSiblings([leftEar, anyEar], () => true).map((entry) => entry.code)).toEqual(['H66.92']);
     expect(dropAlternativeSiblings([anyEar, proposal('H66.91', 'Otitis media, unspecified, right ear', 0, 18)], () => true)).toHaveLength(2);
+    // Words that begin inside the sibling's and run past them, which the sibling was narrowed by:
+    // "Acute suppurative otitis media of right ear".
+    const acute = proposal('H66.001', 'Acute suppurative otitis media without spontaneous rupture of ear drum, right ear', 0, 30);
+    const suppurative = proposal('H66.41', 'Suppurative otitis media, unspecified, right ear', 6, 43);
+    expect(dropAlternativeSiblings([acute, suppurative], () => true).map((entry) => entry.code)).toEqual(['H66.001']);
+    expect(dropAlternativeSiblings([proposal('H66.001', acute.title, 6, 30), suppurative], () => true)).toHaveLength(2);
   });
 
   it('keeps it when a mention chose it first on the same words or on others, or when it rests on words the sibling does not read', () => {

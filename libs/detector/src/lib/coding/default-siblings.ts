@@ -61,8 +61,16 @@ function isNarrowerSiblingReading(other: CodeProposal, alternative: CodeProposal
   return headerOf(other.code) === headerOf(alternative.code) && alternative.evidence.every((span) => overlapsAny(span, other.evidence));
 }
 
+/**
+ * Whether one of `evidence` reads `span`'s words or more: wider or as wide (but not the very same
+ * span), or beginning before it, as a condition read with its kind before it and its side or
+ * trimester after it does ("Acute suppurative otitis media" against "suppurative otitis media of
+ * right ear").
+ */
 function overlapsWiderOrSameSpan(span: Evidence, evidence: readonly Evidence[]): boolean {
-  return evidence.some((other) => rangesOverlap(span, other) && other.end - other.begin >= span.end - span.begin && (other.begin !== span.begin || other.end !== span.end));
+  return evidence.some(
+    (other) => rangesOverlap(span, other) && (other.begin < span.begin || (other.end - other.begin >= span.end - span.begin && (other.begin !== span.begin || other.end !== span.end))),
+  );
 }
 
 /** Whether `span` lies within one of `evidence`, or is one of them: the words a mention chose the combination for. */

@@ -185,6 +185,17 @@ function defaultChild(parent: string, children: readonly CodeSummary[], stemsOfT
 }
 
 /**
+ * Whether the children of a header are its seventh characters for the encounter (initial "A",
+ * subsequent "D", sequela "S", and the fracture variants between). Other seventh characters say
+ * something the title words name, as any child does: the eye (E11.3511 right, E11.3513 bilateral),
+ * the fetus (O32.1XX1), the stage of glaucoma (H40.1111).
+ */
+function isEncounterSeventhCharacter(children: readonly CodeSummary[]): boolean {
+  if (children.length === 0 || !children.every((child) => child.code.replace('.', '').length === 7)) return false;
+  return children.some((child) => child.code.endsWith('A')) && children.some((child) => child.code.endsWith('S'));
+}
+
+/**
  * Narrows a header to the billable code the sentence supports: at each level, the child whose
  * title adds the most words found in the sentence (laterality, site, type, acuity), else the
  * classification's default (the "unspecified" child); seventh characters from encounter words.
@@ -210,7 +221,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
       const fallback = children.length === 0 ? null : (defaultChild(parent, children, stemsOfTitle) ?? terminology.resolveBillable(parent)?.steps[0]?.to ?? null);
       choice = {
         children,
-        bySeventhCharacter: children.length > 0 && children.every((child) => child.code.replace('.', '').length === 7),
+        bySeventhCharacter: isEncounterSeventhCharacter(children),
         childStems,
         tellingStems: childStems.map((stems) => stems.filter((stem) => !parentStems.has(stem) && !tellsNothingAlone(stem))),
         fallback,

@@ -33,7 +33,43 @@ export function separatorsFor(doc: DetectorDoc, separators: readonly number[]): 
 export function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): SentenceMatch[] {
   if (separators.length === 0 || !matches.some((match) => match.crossesList)) return matches;
   // An Index "with" combination links conditions, wherever in the list they stand ("diabetes, obesity and CKD" is E11.22).
-  return matches.filter((match) => !match.crossesList || match.entry.combination === true || !borrowsAcross(match, matches, separators, doc));
+  return matches.filter(
+    (match) => !match.crossesList || (match.entry.combination === true ? !splitsTwoConditions(match, matches, separators) : !borrowsAcross(match, matches, separators, doc)),
+  );
+}
+
+/**
+ * Whether the match reads across an "and" between two conditions, each read by another match on
+ * its side, leaping on one side over a word of the name it takes a word from: "aortic stenosis and
+ * mitral regurgitation" is no aortic stenosis with insufficiency (I35.2), as the regurgitation
+ * is the mitral valve's. A combination that reads the other condition whole stands ("diabetes
+ * and CKD" is E11.22).
+ */
+function splitsTwoConditions(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[]): boolean {
+  const first = match.tokens[0];
+  const last = match.tokens[match.tokens.length - 1];
+  for (const { token: separator, punctuation } of separators) {
+    if (punctuation || separator <= first || separator >= last) continue;
+    const isBefore = (token: number) => token < separator;
+    const isAfter = (token: number) => token > separator;
+    const before = match.tokens.filter(isBefore);
+    const after = match.tokens.filter(isAfter);
+    const cutBefore = readOnOneSide(match, matches, before, isBefore, true);
+    const cutAfter = readOnOneSide(match, matches, after, isAfter, true);
+    if ((cutBefore && readOnOneSide(match, matches, after, isAfter, false)) || (cutAfter && readOnOneSide(match, matches, before, isBefore, false))) return true;
+  }
+  return false;
+}
+
+/** Whether another match, every word of it on the same side, reads all of `tokens`, and where `cut`, a word there the match leaps over. */
+function readOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean, cut: boolean): boolean {
+  return matches.some(
+    (other) =>
+      other !== match &&
+      other.tokens.every(onSide) &&
+      tokens.every((token) => other.tokens.includes(token)) &&
+      (!cut || other.tokens.some((token) => token > match.tokens[0] && token < match.tokens[match.tokens.length - 1] && !match.tokens.includes(token))),
+  );
 }
 
 function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): boolean {
