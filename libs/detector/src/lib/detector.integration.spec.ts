@@ -92,6 +92,14 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(result, 'L03')).not.toEqual([]);
     });
 
+    it('codes a past operation as the status it leaves, as "status post" does, and only a past one', () => {
+      expect(codesOf(detector.detect('History of CABG in 2015.'))).toContain('Z95.1');
+      expect(codesOf(detector.detect('Past surgical history: cholecystectomy, splenectomy.'))).toEqual(expect.arrayContaining(['Z90.49', 'Z90.81']));
+      expect(codesOf(detectAll('He underwent cholecystectomy today.'))).not.toContain('Z90.49');
+      // A machine the patient was once on may be off now.
+      expect(codesOf(detectAll('History of renal dialysis.'))).not.toContain('Z99.2');
+    });
+
     it('codes a history of breast cancer as Z85.3, not as a current cancer', () => {
       const result = detectAll('History of breast cancer.');
       expect(mentionOf(result, 'breast cancer').assertion.historical).toBe(true);

@@ -80,8 +80,39 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
         ...(pastOnly && { historyOnly: true }),
       });
     }
+    if (isPastProcedureStatus(model, termId, code)) drafts.push(...pastProcedureDrafts(variants, code, display));
   });
   return [...drafts, ...seeReferenceEntries(model, pathVariants, SOURCE_PRIOR.index, underPersonalHistory)];
+}
+
+/** The stems of the Index's "Status (post)", which a note writes as "history of" as often. */
+const STATUS_STEMS = new Set(contentStems('status'));
+/**
+ * Status codes a past operation leaves for good: acquired absence (Z90.-), transplanted organs
+ * (Z94.-), grafts and implants (Z95.-, Z96.-), other postprocedural states (Z98.-), and
+ * postprocedural endocrine states (E89.-). Not a dependence on dialysis or another machine (Z99.-)
+ * nor an artificial opening (Z93.-): a past one may have ended.
+ */
+const PAST_PROCEDURE_STATUS = /^(?:Z9[04568]|E89)/;
+
+/** A term under the Index's main term "Status" whose code is the status a past operation leaves ("Status, aortocoronary bypass" Z95.1). */
+function isPastProcedureStatus(model: CompiledTerminology, termId: number, code: string): boolean {
+  if (!PAST_PROCEDURE_STATUS.test(code)) return false;
+  let id = termId;
+  while (model.indexTerms[id].parent >= 0) id = model.indexTerms[id].parent;
+  return id !== termId && model.indexTerms[id].title === 'Status';
+}
+
+/**
+ * "History of CABG" names the status as well as "status post CABG" does: the operation's own
+ * words, read only in a mention that assertion finds past, as the Index's "History, personal"
+ * entries are.
+ */
+function pastProcedureDrafts(variants: readonly string[][], code: string, display: string): EntryDraft[] {
+  return variants
+    .map((stems) => stems.filter((stem) => !STATUS_STEMS.has(stem)))
+    .filter((stems) => stems.length > 0)
+    .map((stems) => ({ stems, code, source: 'index' as const, display, prior: SOURCE_PRIOR.index, historyOnly: true }));
 }
 
 /**
