@@ -32,7 +32,8 @@ export function separatorsFor(doc: DetectorDoc, separators: readonly number[]): 
  */
 export function withoutBorrowedWords(matches: SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): SentenceMatch[] {
   if (separators.length === 0 || !matches.some((match) => match.crossesList)) return matches;
-  // An Index "with" combination links conditions, wherever in the list they stand ("diabetes, obesity and CKD" is E11.22).
+  // An Index "with" combination links conditions, wherever in the list they stand ("diabetes,
+  // obesity and CKD" is E11.22), unless it takes a word of another condition's name.
   return matches.filter(
     (match) => !match.crossesList || (match.entry.combination === true ? !splitsTwoConditions(match, matches, separators) : !borrowsAcross(match, matches, separators, doc)),
   );
@@ -63,13 +64,21 @@ function splitsTwoConditions(match: SentenceMatch, matches: readonly SentenceMat
 
 /** Whether another match, every word of it on the same side, reads all of `tokens`, and where `cut`, a word there the match leaps over. */
 function readOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean, cut: boolean): boolean {
-  return matches.some(
-    (other) =>
-      other !== match &&
-      other.tokens.every(onSide) &&
-      tokens.every((token) => other.tokens.includes(token)) &&
-      (!cut || other.tokens.some((token) => token > match.tokens[0] && token < match.tokens[match.tokens.length - 1] && !match.tokens.includes(token))),
-  );
+  const first = match.tokens[0];
+  const last = match.tokens[match.tokens.length - 1];
+  const leapsOver = (other: SentenceMatch) => other.tokens.some((token) => token > first && token < last && !match.tokens.includes(token));
+  return readByAnother(match, matches, tokens, onSide, cut ? leapsOver : () => true);
+}
+
+/** Whether another match than `match`, every word of it on the same side, reads all of `tokens` and `also` holds of it. */
+function readByAnother(
+  match: SentenceMatch,
+  matches: readonly SentenceMatch[],
+  tokens: readonly number[],
+  onSide: (token: number) => boolean,
+  also: (other: SentenceMatch) => boolean,
+): boolean {
+  return matches.some((other) => other !== match && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)) && also(other));
 }
 
 function borrowsAcross(match: SentenceMatch, matches: readonly SentenceMatch[], separators: readonly ListSeparator[], doc: DetectorDoc): boolean {
@@ -99,7 +108,7 @@ function insideAbbreviation(doc: DetectorDoc, index: number): boolean {
  * one token ("COPD, atrial fibrillation" is no chronic atrial fibrillation).
  */
 function readByAnotherOnOneSide(match: SentenceMatch, matches: readonly SentenceMatch[], tokens: readonly number[], onSide: (token: number) => boolean): boolean {
-  return matches.some((other) => other !== match && other.width > tokens.length && other.tokens.every(onSide) && tokens.every((token) => other.tokens.includes(token)));
+  return readByAnother(match, matches, tokens, onSide, (other) => other.width > tokens.length);
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * What narrowing may read around a mention: the words of its list item, a side written after a
+ * What narrowing may read around a mention: the words of its list item, a side or trimester written after a
  * comma, and its sentence's encounter words.
  */
 import type { DetectorDoc, MentionCandidates, Sentence } from '../detector-doc.js';
@@ -12,9 +12,9 @@ import { letteredNumberAt } from './stand-in-stems.js';
  * Words that say which side, or which trimester: a comma may set them after the condition
  * ("Otitis media, left ear", "Mild preeclampsia, third trimester").
  */
-const SIDE_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral', 'both', 'trimester']);
-/** Words after a comma that may still be a side: "left", "right ear", "left lower extremity". */
-const MAX_TRAILING_SIDE_WORDS = 3;
+const AXIS_WORDS: ReadonlySet<string> = new Set(['right', 'left', 'bilateral', 'both', 'trimester']);
+/** Words after a comma that may still be a side or trimester: "left", "right ear", "left lower extremity", "third trimester". */
+const MAX_TRAILING_AXIS_WORDS = 3;
 
 /**
  * The stems that decide how far a header can be narrowed: those of the mention's own list item,
@@ -60,33 +60,33 @@ export class MentionContexts {
 
   /**
    * Last token of the list item `token` is in: the one before the separator after it, within the
-   * sentence, or the end of a side written after a comma ({@link trailingSideEnd}).
+   * sentence, or the end of a side or trimester written after a comma ({@link trailingAxisEnd}).
    */
   listItemEnd(sentence: Sentence, token: number): number {
     let end = token;
     while (end < sentence.tokenEnd - 1 && !this.tokenWords.isListSeparator(end + 1)) end += 1;
-    return this.trailingSideEnd(sentence, end);
+    return this.trailingAxisEnd(sentence, end);
   }
 
   /**
    * Notes write a condition's side or trimester after it, as a problem list does: "Carpal tunnel
-   * syndrome, right", "Otitis media, left ear". The item after a comma that has a side word, at most
-   * {@link MAX_TRAILING_SIDE_WORDS} words and no word that names a condition alone belongs to the
+   * syndrome, right", "Otitis media, left ear". The item after a comma that has such a word, at most
+   * {@link MAX_TRAILING_AXIS_WORDS} words and no word that names a condition alone belongs to the
    * item before it; "COPD, left knee pain" is two conditions. Returns `end` when there is none.
    */
-  private trailingSideEnd(sentence: Sentence, end: number): number {
+  private trailingAxisEnd(sentence: Sentence, end: number): number {
     const comma = end + 1;
     if (comma >= sentence.tokenEnd - 1 || this.doc.tokens[comma].text !== ',') return end;
     const { stemPool, stemsFrom, stemsTo } = this.tokenWords;
-    let side = false;
+    let axis = false;
     let last = comma;
     while (last + 1 < sentence.tokenEnd && !this.tokenWords.isListSeparator(last + 1)) {
       last += 1;
-      if (last - comma > MAX_TRAILING_SIDE_WORDS) return end;
-      if (SIDE_WORDS.has(this.tokenWords.normalAt(last))) side = true;
+      if (last - comma > MAX_TRAILING_AXIS_WORDS) return end;
+      if (AXIS_WORDS.has(this.tokenWords.normalAt(last))) axis = true;
       for (let i = stemsFrom[last]; i < stemsTo[last]; i += 1) if (this.standaloneStems[stemPool[i]] === 1) return end;
     }
-    return side ? last : end;
+    return axis ? last : end;
   }
 
   /** Token `index` with the single letter written against it ("3" and "b" as "3b"), or null. */
