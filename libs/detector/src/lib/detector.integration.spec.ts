@@ -433,6 +433,19 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('Type 2 diabetes and chronic kidney disease stage 3.'))).toEqual(expect.arrayContaining(['E11.22', 'N18.30']));
     });
 
+    it('takes a code "not specified as" recurrent as the default, and reads C. difficile and Clostridioides as the Index\'s Clostridium difficile', () => {
+      for (const text of ['Clostridium difficile colitis.', 'C. difficile colitis.', 'Clostridioides difficile colitis.', 'C. diff colitis.']) {
+        expect(inCategory(detectAll(text), 'A04')).toEqual(['A04.72']);
+      }
+      expect(inCategory(detectAll('Recurrent Clostridium difficile colitis.'), 'A04')).toEqual(['A04.71']);
+    });
+
+    it('reads dementia with behavioral disturbance as unspecified dementia, not the Index\'s causeless "in, with behavioral disturbance" (G31.83)', () => {
+      const codes = codesOf(detectAll('Dementia with behavioral disturbance.'));
+      expect(codes).toContain('F03.918');
+      expect(codes).not.toContain('G31.83');
+    });
+
     it('reads a trimester written after a comma as the trimester of the condition before it', () => {
       expect(inCategory(detectAll('Mild preeclampsia, third trimester.'), 'O14')).toEqual(['O14.03']);
       expect(inCategory(detectAll('Mild preeclampsia. Third trimester.'), 'O14')).toEqual(['O14.00']);

@@ -124,6 +124,8 @@ describe.skipIf(!haveData)('ICD-10-CM FY2026 on the real CDC files', () => {
   it('resolves a header that names no complication to its child without one, as the Index does', () => {
     expect(terminology.resolveBillable('E11')).toMatchObject({ code: 'E11.9', steps: [{ why: 'uncomplicated child' }] });
     expect(terminology.resolveBillable('E10')?.code).toBe('E10.9');
+    // "..., not specified as recurrent" is the unspecified child beside "..., recurrent".
+    expect(terminology.resolveBillable('A04.7')?.code).toBe('A04.72');
     expect(terminology.resolveBillable('F10.1')?.code).toBe('F10.10');
     expect(terminology.resolveBillable('F17.21')?.code).toBe('F17.210');
     // Children that split on a complication and none unspecified: the one without it, as the Index gives.

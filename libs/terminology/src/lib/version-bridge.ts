@@ -111,7 +111,8 @@ function chooseDefaultChild(codeSet: BillableLookup, code: string, seventh: stri
     codeSet,
     code,
     children,
-    children.filter((child) => /\bunspecified\b/i.test(codeSet.longTitle(child) ?? '')),
+    // "..., not specified as recurrent" (A04.72) is the unspecified child beside "..., recurrent".
+    children.filter((child) => /\bunspecified\b|\bnot specified as\b/i.test(codeSet.longTitle(child) ?? '')),
   );
   const uncomplicated = uncomplicatedChild(codeSet, code, children, unspecified);
   if (uncomplicated) return { from: code, to: uncomplicated, why: 'uncomplicated child' };

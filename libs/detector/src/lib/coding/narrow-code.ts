@@ -178,8 +178,10 @@ export interface NarrowedCode {
  */
 function defaultChild(parent: string, children: readonly CodeSummary[], stemsOfTitle: (code: string) => ReadonlySet<string>): string | null {
   const parentStems = stemsOfTitle(parent);
-  const rank = ({ title }: CodeSummary) =>
-    (/\bunspecified\b/i.test(title) ? 0 : 4) + (/\bother\b/i.test(title) ? 2 : 0) + (/\bunspecified\W*$/i.test(title) ? 0 : 1);
+  const rank = ({ title }: CodeSummary) => {
+    const stated = statedTitle(title);
+    return (/\bunspecified\b/i.test(stated) ? 0 : 4) + (/\bother\b/i.test(stated) ? 2 : 0) + (/\bunspecified\W*$/i.test(stated) ? 0 : 1);
+  };
   const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
   return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
 }
@@ -195,6 +197,18 @@ function isEncounterSeventhCharacter(children: readonly CodeSummary[]): boolean 
   return children.some((child) => child.code.endsWith('A')) && children.some((child) => child.code.endsWith('S'));
 }
 
+/** "..., not specified as recurrent": what follows names what the code leaves unsaid. */
+const NOT_SPECIFIED_AS = /\bnot specified as [^,]*/gi;
+
+/**
+ * A title with what it leaves unsaid read as "unspecified": "Enterocolitis due to Clostridium
+ * difficile, not specified as recurrent" (A04.72) is the default beside "..., recurrent"
+ * (A04.71), and "recurrent" does not pick it.
+ */
+function statedTitle(title: string): string {
+  return title.replace(NOT_SPECIFIED_AS, 'unspecified');
+}
+
 /**
  * Narrows a header to the billable code the sentence supports: at each level, the child whose
  * title adds the most words found in the sentence (laterality, site, type, acuity), else the
@@ -205,7 +219,7 @@ export function createCodeNarrower(terminology: Terminology, summaryOf = createC
   const stemsOfTitle = (code: string): Set<string> => {
     let stems = titleStems.get(code);
     if (!stems) {
-      stems = new Set(contentStems(summaryOf(code)?.title ?? ''));
+      stems = new Set(contentStems(statedTitle(summaryOf(code)?.title ?? '')));
       titleStems.set(code, stems);
     }
     return stems;

@@ -63,7 +63,7 @@ function indexEntries(model: CompiledTerminology): EntryDraft[] {
     // "Disease, artery, coronary, with angina pectoris - see Arteriosclerosis, coronary" is not
     // I25.10, "... without angina pectoris"; the target's "with" subterms read it instead.
     const code = model.indexTermCodes[termId] ?? (WITH_SUBTERM.test(term.title) ? undefined : model.seeTargetCodes[termId]);
-    if (!code || term.source !== 'index') return;
+    if (!code || term.source !== 'index' || namesNoCause(model, term)) return;
     const display = indexDisplay(model, termId);
     const combination = isCombinationPath(model, termId);
     const notElsewhereClassified = NOT_ELSEWHERE_CLASSIFIED.test(term.title);
@@ -113,6 +113,20 @@ function pastProcedureDrafts(variants: readonly string[][], code: string, displa
     .map((stems) => stems.filter((stem) => !STATUS_STEMS.has(stem)))
     .filter((stems) => stems.length > 0)
     .map((stems) => ({ stems, code, source: 'index' as const, display, prior: SOURCE_PRIOR.index, historyOnly: true }));
+}
+
+/** A subterm that lists the causes of its parent: "Dementia, in (due to)". */
+const CAUSE_SUBTERM = /^(?:in|due to)$/i;
+const WITH_OR_WITHOUT = /^with(?:out)?\b/i;
+
+/**
+ * A "with" subterm set directly under "in (due to)", where a cause belongs ("Dementia, in, with
+ * behavioral disturbance" G31.83, which the Index lists beside its causes): its path names no
+ * cause, only the words of "Dementia, with, behavioral disturbance" (F03.91), and would read them
+ * as another code.
+ */
+function namesNoCause(model: CompiledTerminology, term: CompiledTerminology['indexTerms'][number]): boolean {
+  return term.parent >= 0 && WITH_OR_WITHOUT.test(term.title) && CAUSE_SUBTERM.test(model.indexTerms[term.parent].title.trim());
 }
 
 /**
