@@ -440,6 +440,11 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(inCategory(detectAll('Recurrent Clostridium difficile colitis.'), 'A04')).toEqual(['A04.71']);
     });
 
+    it('reads an Index kind written "X type" without the word "type", as notes write it ("Alzheimer\'s dementia" is G30.9)', () => {
+      expect(inCategory(detectAll("Alzheimer's dementia."), 'G30')).toEqual(['G30.9']);
+      expect(codesOf(detectAll('Panic anxiety.'))).toContain('F41.0');
+    });
+
     it('reads dementia with behavioral disturbance as unspecified dementia, not the Index\'s causeless "in, with behavioral disturbance" (G31.83)', () => {
       const codes = codesOf(detectAll('Dementia with behavioral disturbance.'));
       expect(codes).toContain('F03.918');

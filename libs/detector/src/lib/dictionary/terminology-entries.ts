@@ -24,6 +24,14 @@ export function entriesFromTerminology(terminology: Terminology): EntryDraft[] {
   );
 }
 
+/**
+ * A subterm naming a kind as "X type" ("Dementia, Alzheimer's type", "Anxiety, panic type"),
+ * which notes write without "type" ("Alzheimer's dementia"): not a vague "specified type", nor
+ * a numbered one ("type 2").
+ */
+const KIND_TYPE = /^(?!(?:other|specified|unspecified)\b)[^\d]+ type$/i;
+const KIND_TYPE_WORD = / type$/i;
+
 /** Qualifiers the Index writes on a main term that is also the default reading ("Fracture, traumatic"). */
 const DEFAULT_QUALIFIERS = new Set(['traumatic']);
 
@@ -40,7 +48,7 @@ export function indexTitleVariants(title: string, isMainTerm: boolean): string[]
   const parts = title.split(',').map((part) => part.trim());
   const prefix = parts[0].slice(0, 3).toLowerCase();
   if (parts.length > 1 && parts.every((part) => part.slice(0, 3).toLowerCase() === prefix)) return parts;
-  if (!isMainTerm) return [title];
+  if (!isMainTerm) return KIND_TYPE.test(title) ? [title, title.replace(KIND_TYPE_WORD, '')] : [title];
   return [parts.filter((part) => !DEFAULT_QUALIFIERS.has(part.toLowerCase())).join(' ')];
 }
 
