@@ -2,6 +2,7 @@ import type { CodeSummary, Terminology } from '@icd/terminology';
 import { contentStems } from '../dictionary/stems.js';
 import { createCodeSummaries } from './code-summaries.js';
 import { dominanceSiblings, withSideDominance } from './side-dominance.js';
+import { VAGUE_STEMS, defaultChild, isEncounterSeventhCharacter, statedTitle } from './default-child.js';
 
 /** Seventh characters named by encounter words in the sentence; initial encounter otherwise. */
 const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
@@ -12,8 +13,6 @@ const ENCOUNTER_CUES: { stems: string[]; char: string }[] = [
 /** Every stem that picks a seventh character: read anywhere in the sentence ("fracture of the radius, subsequent encounter"). */
 export const SEVENTH_CHARACTER_CUE_STEMS: ReadonlySet<string> = new Set(ENCOUNTER_CUES.flatMap((cue) => cue.stems));
 
-/** Stems that an "other" or "unspecified" child adds: they say nothing the text could confirm. */
-const VAGUE_STEMS = new Set(contentStems('other unspecified specified elsewhere classified'));
 
 /**
  * Numbers, units of time and "patient" that a child adds ("of 6 hours to 24 hours", "with patient
@@ -166,47 +165,6 @@ export interface NarrowedCode {
   code: string;
   /** True when every step was chosen by words of the text rather than by default. */
   supported: boolean;
-}
-
-/**
- * The child that adds no word to its parent's but vague ones: the default when the text says
- * nothing more ("Heart failure, unspecified" under "Heart failure", not "Left ventricular
- * failure, unspecified"; "...of unspecified female breast", not "...of right female breast";
- * "Other heart failure" under "Other heart failure"). Among several, one titled "unspecified",
- * then one that is not an "other" code, then one whose title ends in "unspecified". Null when
- * every child says something more.
- */
-function defaultChild(parent: string, children: readonly CodeSummary[], stemsOfTitle: (code: string) => ReadonlySet<string>): string | null {
-  const parentStems = stemsOfTitle(parent);
-  const rank = ({ title }: CodeSummary) => {
-    const stated = statedTitle(title);
-    return (/\bunspecified\b/i.test(stated) ? 0 : 4) + (/\bother\b/i.test(stated) ? 2 : 0) + (/\bunspecified\W*$/i.test(stated) ? 0 : 1);
-  };
-  const addsNothing = children.filter((child) => [...stemsOfTitle(child.code)].every((stem) => parentStems.has(stem) || VAGUE_STEMS.has(stem)));
-  return addsNothing.sort((a, b) => rank(a) - rank(b))[0]?.code ?? null;
-}
-
-/**
- * Whether the children of a header are its seventh characters for the encounter (initial "A",
- * subsequent "D", sequela "S", and the fracture variants between). Other seventh characters say
- * something the title words name, as any child does: the eye (E11.3511 right, E11.3513 bilateral),
- * the fetus (O32.1XX1), the stage of glaucoma (H40.1111).
- */
-function isEncounterSeventhCharacter(children: readonly CodeSummary[]): boolean {
-  if (children.length === 0 || !children.every((child) => child.code.replace('.', '').length === 7)) return false;
-  return children.some((child) => child.code.endsWith('A')) && children.some((child) => child.code.endsWith('S'));
-}
-
-/** "..., not specified as recurrent": what follows names what the code leaves unsaid. */
-const NOT_SPECIFIED_AS = /\bnot specified as [^,]*/gi;
-
-/**
- * A title with what it leaves unsaid read as "unspecified": "Enterocolitis due to Clostridium
- * difficile, not specified as recurrent" (A04.72) is the default beside "..., recurrent"
- * (A04.71), and "recurrent" does not pick it.
- */
-function statedTitle(title: string): string {
-  return title.replace(NOT_SPECIFIED_AS, 'unspecified');
 }
 
 /**
