@@ -410,6 +410,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
     it('reads a side written after a comma as the side of the condition before it, but not a condition of its own', () => {
       expect(inCategory(detector.detect('Carpal tunnel syndrome, right.'), 'G56')).toEqual(['G56.01']);
       expect(inCategory(detector.detect('Hip osteoarthritis, left.'), 'M16.1')).toEqual(['M16.12']);
+      // "ear" confirms the unspecified ear's title too; "left ear" confirms more of the left's.
+      expect(inCategory(detector.detect('Otitis media, left ear.'), 'H66')).toEqual(['H66.92']);
       expect(inCategory(detector.detect('Carpal tunnel syndrome. Right.'), 'G56')).toEqual(['G56.00']);
       expect(codesOf(detector.detect('COPD, left knee pain.'))).toEqual(expect.arrayContaining(['J44.9', 'M25.562']));
     });

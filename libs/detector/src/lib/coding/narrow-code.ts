@@ -117,14 +117,19 @@ function chooseChild(choice: ChildChoice, context: StemContext): ChildStep | nul
   if (bySeventhCharacter) return seventhCharacterStep(children, context);
   let best = -1;
   let bestFit = -1;
+  let bestConfirmed = 0;
   for (let index = 0; index < children.length; index += 1) {
     if (!someIn(tellingStems[index], context)) continue;
-    // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left radius fracture".
+    // Share of the child's words the sentence confirms: "left radius" beats "left ulna" for "left
+    // radius fracture". Of two that share as much, the one more words confirm: "left ear" is
+    // H66.92's "left ear", not only H66.90's "unspecified ear".
     const stems = childStems[index];
-    const fit = countIn(stems, context) / Math.max(1, stems.length);
-    if (fit > bestFit) {
+    const confirmed = countIn(stems, context);
+    const fit = confirmed / Math.max(1, stems.length);
+    if (fit > bestFit || (fit === bestFit && confirmed > bestConfirmed)) {
       best = index;
       bestFit = fit;
+      bestConfirmed = confirmed;
     }
   }
   if (best >= 0) return { child: withSideDominance(children, choice.dominanceSiblings, best, context), supported: true };
