@@ -98,6 +98,8 @@ describe.skipIf(!haveData)('detector on the real FY2026 terminology', () => {
       expect(codesOf(detectAll('He underwent cholecystectomy today.'))).not.toContain('Z90.49');
       // A machine the patient was once on may be off now.
       expect(codesOf(detectAll('History of renal dialysis.'))).not.toContain('Z99.2');
+      // The Index's "angioplasty" alone is peripheral (Z98.62): no coronary angioplasty reads as one.
+      expect(codesOf(detectAll('History of coronary angioplasty.'))).not.toContain('Z98.62');
     });
 
     it('codes a history of breast cancer as Z85.3, not as a current cancer', () => {

@@ -13,9 +13,11 @@ const STATUS_STEMS = new Set(contentStems('status'));
  * Status codes a past operation leaves for good: acquired absence (Z90.-), transplanted organs
  * (Z94.-), grafts and implants (Z95.-, Z96.-), other postprocedural states (Z98.-), and
  * postprocedural endocrine states (E89.-). Not a dependence on dialysis or another machine (Z99.-)
- * nor an artificial opening (Z93.-): a past one may have ended.
+ * nor an artificial opening (Z93.-): a past one may have ended. Nor an angioplasty (Z98.6-): the
+ * Index reads "angioplasty" alone as a peripheral one (Z98.62) and the coronary one only as
+ * "coronary artery angioplasty", so "history of coronary angioplasty" would read as peripheral.
  */
-const PAST_PROCEDURE_STATUS = /^(?:Z9[04568]|E89)/;
+const PAST_PROCEDURE_STATUS = /^(?:Z9[0456]|Z98(?!6)|E89)/;
 
 /** A term under the Index's main term "Status" whose code is the status a past operation leaves ("Status, aortocoronary bypass" Z95.1). */
 export function isPastProcedureStatus(model: CompiledTerminology, termId: number, code: string): boolean {
