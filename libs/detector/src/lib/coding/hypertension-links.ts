@@ -64,12 +64,15 @@ export function loadHypertensionLinks(terminology: Pick<Terminology, 'isBillable
   return parseHypertensionLinks(data, terminology);
 }
 
-/** What replaced what: the combination code, and the hypertension codes it stands for. */
-export interface LinkedHypertension {
+/** What a linking rule replaced with what: the codes after it, and those folded into a combination. */
+export interface LinkedCodes {
   readonly codes: CodeProposal[];
-  /** Hypertension codes folded into the combination, which their mentions are coded as. */
+  /** Codes folded into a combination, which their mentions are coded as. */
   readonly folded: readonly string[];
 }
+
+/** A code's title and whether it is billable, for a combination a link proposes. */
+export type CodeTitleOf = (code: string) => { title: string; billable: boolean };
 
 /**
  * `proposals` with their hypertension codes replaced by the combination the linked conditions
@@ -83,8 +86,8 @@ export function linkHypertension(
   proposals: readonly CodeProposal[],
   links: HypertensionLinks,
   credibleScore: number,
-  titleOf: (code: string) => { title: string; billable: boolean },
-): LinkedHypertension {
+  titleOf: CodeTitleOf,
+): LinkedCodes {
   const hypertension = proposals.filter((proposal) => hasCodePrefix(proposal.code, links.hypertensionPrefixes) && proposal.score >= credibleScore);
   if (hypertension.length === 0) return { codes: [...proposals], folded: [] };
   const linked = proposals.filter((proposal) => !hypertension.includes(proposal) && proposal.score >= credibleScore && linkedCondition(proposal.code, links) !== null);

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import data from '../../data/presumed-links.en.json' with { type: 'json' };
 import { parseDataFile } from '../rules/parse-data-file.js';
 import { CODE_PREFIX, DOTTED_CODE, hasCodePrefix } from '../rules/code-schemas.js';
-import { mergedEvidence } from './hypertension-links.js';
+import { mergedEvidence, type CodeTitleOf, type LinkedCodes } from './hypertension-links.js';
 
 const PresumedLinksFile = z
   .object({
@@ -47,13 +47,6 @@ export function loadPresumedLinks(terminology: Pick<Terminology, 'isBillable'>):
   return parsePresumedLinks(data, terminology);
 }
 
-/** What replaced what: the combination codes, and the codes they stand for. */
-export interface LinkedCodes {
-  readonly codes: CodeProposal[];
-  /** Codes folded into a combination, which their mentions are coded as. */
-  readonly folded: readonly string[];
-}
-
 /**
  * `proposals` with each rule applied in turn where an anchor and a partner, each scored at least
  * `credibleScore`, are both proposed and the combination is not yet: the combination takes the
@@ -64,7 +57,7 @@ export function linkPresumed(
   proposals: readonly CodeProposal[],
   rules: readonly PresumedLink[],
   credibleScore: number,
-  titleOf: (code: string) => { title: string; billable: boolean },
+  titleOf: CodeTitleOf,
 ): LinkedCodes {
   let codes = [...proposals];
   const folded: string[] = [];
@@ -79,7 +72,7 @@ export function linkPresumed(
   return { codes, folded };
 }
 
-function linkByRule(proposals: readonly CodeProposal[], rule: PresumedLink, credibleScore: number, titleOf: (code: string) => { title: string; billable: boolean }): LinkedCodes | null {
+function linkByRule(proposals: readonly CodeProposal[], rule: PresumedLink, credibleScore: number, titleOf: CodeTitleOf): LinkedCodes | null {
   const credible = proposals.filter((proposal) => proposal.score >= credibleScore);
   const anchors = credible.filter((proposal) => hasCodePrefix(proposal.code, rule.anchors));
   const pair = rule.partners.find((partner) => credible.some((proposal) => proposal.code.startsWith(partner.prefix)));
